@@ -1,0 +1,81 @@
+# zhyp: one plain GNU Makefile; objects in build/.
+#   make            the zhyp binary (build/zhyp)
+#   make check      unit tests, differential tests against qemu-s390x, the C corpus
+#   make bench      the benchmarks under bench/
+#   make clean
+CC      ?= gcc
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -Wall -Wextra -D_GNU_SOURCE -Iinclude -MMD -MP
+LDLIBS  := -lm -lpthread
+B       := build
+
+CROSS   ?= s390x-linux-gnu-
+XCC     := $(CROSS)gcc
+HAVE_XCC := $(shell command -v $(XCC) >/dev/null 2>&1 && echo yes)
+
+CORE_SRC := $(wildcard src/cpu/*.c src/dat/*.c src/user/*.c)
+CLI_SRC  := $(wildcard src/cli/*.c)
+CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
+UNIT_SRC := $(wildcard tests/unit/*.c)
+UNIT_OBJ := $(UNIT_SRC:%.c=$(B)/%.o)
+
+all: $(B)/zhyp
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(B)/libzhyp.a: $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/zhyp: $(CLI_OBJ) $(B)/libzhyp.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/test_unit: $(UNIT_OBJ) $(B)/libzhyp.a
+	$(CC) $(CFLAGS) -o $@ $^ $(shell pkg-config --libs check) $(LDLIBS)
+
+# ---- cross-built test programs -------------------------------------------------
+# Differential instruction tests: freestanding, no libc (tests/diff/rt).
+DIFF_SRC  := $(wildcard tests/diff/*.c)
+DIFF_ELF  := $(DIFF_SRC:tests/diff/%.c=$(B)/diff/%.elf)
+DIFF_CFLAGS := -march=zEC12 -O1 -static -nostdlib -ffreestanding -fno-builtin \
+               -fno-stack-protector -Itests/diff/rt -Wall
+$(B)/diff/%.elf: tests/diff/%.c tests/diff/rt/rt.c tests/diff/rt/rt.h
+	@mkdir -p $(dir $@)
+	$(XCC) $(DIFF_CFLAGS) -o $@ $< tests/diff/rt/rt.c -lgcc
+
+# Program corpus: static glibc programs at several -O levels and -march values.
+CORPUS_SRC := $(wildcard tests/corpus/*.c)
+CORPUS_VARIANTS := O0-z10 O2-z10 O3-z196 Os-zEC12 O2-zEC12
+CORPUS_NAMES := $(CORPUS_SRC:tests/corpus/%.c=%)
+CORPUS_ELF := $(foreach v,$(CORPUS_VARIANTS),$(CORPUS_NAMES:%=$(B)/corpus/%.$(v).elf))
+corpus_opt = -$(word 1,$(subst -, ,$(1))) -march=$(word 2,$(subst -, ,$(1)))
+define corpus_rule
+$(B)/corpus/$(1).$(2).elf: tests/corpus/$(1).c
+	@mkdir -p $$(dir $$@)
+	$$(XCC) $(call corpus_opt,$(2)) -static -o $$@ $$< -lm
+endef
+$(foreach s,$(CORPUS_NAMES),$(foreach v,$(CORPUS_VARIANTS),$(eval $(call corpus_rule,$(s),$(v)))))
+
+ifeq ($(HAVE_XCC),yes)
+GUEST_TESTS := $(DIFF_ELF) $(CORPUS_ELF)
+endif
+
+check: $(B)/zhyp $(B)/test_unit $(GUEST_TESTS)
+	$(B)/test_unit
+	tests/run-diff.sh $(B)
+	tests/run-corpus.sh $(B)
+
+bench: $(B)/zhyp
+	bench/mips
+
+clean:
+	rm -rf $(B)
+
+format:
+	clang-format -i $(wildcard src/*/*.c src/*/*.h include/zhyp/*.h tests/unit/*.c)
+
+.PHONY: all check bench clean format
+-include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)

@@ -1,0 +1,164 @@
+/* The CPU: architected state, the run loop's contract and interruption entry points.
+ * PoP ch.4 "Control" (PSW), ch.5 "Program Execution", ch.6 "Interruptions". */
+#ifndef ZHYP_CPU_H
+#define ZHYP_CPU_H
+
+#include "zhyp/types.h"
+
+/* PSW mask bits (bit 0 = MSB; zarch.md §1.1). */
+#define PSW_MASK_PER     0x4000000000000000ULL
+#define PSW_MASK_DAT     0x0400000000000000ULL
+#define PSW_MASK_IO      0x0200000000000000ULL
+#define PSW_MASK_EXT     0x0100000000000000ULL
+#define PSW_MASK_KEY     0x00f0000000000000ULL
+#define PSW_MASK_SHORT   0x0008000000000000ULL
+#define PSW_MASK_MCHECK  0x0004000000000000ULL
+#define PSW_MASK_WAIT    0x0002000000000000ULL
+#define PSW_MASK_PSTATE  0x0001000000000000ULL
+#define PSW_MASK_ASC     0x0000c00000000000ULL
+#define PSW_MASK_CC      0x0000300000000000ULL
+#define PSW_MASK_PM      0x00000f0000000000ULL
+#define PSW_MASK_EA      0x0000000100000000ULL
+#define PSW_MASK_BA      0x0000000080000000ULL
+#define PSW_MASK_RESERVED 0xb80800fe7fffffffULL
+#define PSW_SHIFT_CC     44
+#define PSW_SHIFT_PM     40
+#define PSW_SHIFT_KEY    52
+
+/* Program-mask bits as a 4-bit value (PSW bits 20-23). */
+#define PM_FIXOVF  0x8
+#define PM_DECOVF  0x4
+#define PM_HFPUNF  0x2
+#define PM_HFPSIG  0x1
+
+/* FPC register (PoP ch.9): IEEE masks, flags, DXC, rounding mode. */
+#define FPC_MASK_SHIFT  24       /* bits 0-7: masks i z o u x (0x80 .. 0x08) */
+#define FPC_FLAG_SHIFT  16       /* bits 8-15: flags */
+#define FPC_DXC_SHIFT   8        /* bits 16-23: data-exception code */
+#define FPC_RM_MASK     0x7      /* bits 29-31: BFP rounding mode */
+
+enum acc { ACC_FETCH = 0, ACC_STORE = 1, ACC_IFETCH = 2 };
+
+#define PAGE_SIZE_4K    4096ULL
+#define PAGE_MASK_LOW   0xfffULL
+#define TLB_ENTRIES     256
+#define TLB_INVALID     1ULL     /* odd: never equals a page-aligned address */
+
+/* One cached page translation: host = va + addend while the tag matches. */
+struct tlb_entry {
+    uint64_t tag_r;              /* page va readable through this entry, or TLB_INVALID */
+    uint64_t tag_w;              /* page va writable through this entry, or TLB_INVALID */
+    uintptr_t addend;            /* host address of the page minus its va */
+};
+
+struct cpu;
+
+/* How a CPU turns a logical address into host memory (user mode, DAT, SIE stage 2).
+ * Returns 0 and the host address of the 4K page containing va, or a PGM code with
+ * the access-exception details in c->fault. *writable says whether stores may use it. */
+struct mem_ops {
+    int (*translate)(struct cpu *c, uint64_t va, enum acc acc, uint8_t **page_hva, bool *writable);
+    /* Host address of this CPU's 8K prefix area (lowcore), or NULL in user mode. */
+    uint8_t *(*lowcore)(struct cpu *c);
+};
+
+struct psw {
+    uint64_t mask;               /* PSW bits 0-63; the CC lives in cpu.cc while running */
+    uint64_t addr;               /* instruction address, bits 64-127 */
+};
+
+/* Details stored with an access exception (TEID, exception access id). */
+struct cpu_fault {
+    uint64_t teid;               /* translation-exception identification */
+    uint8_t access_id;           /* exception access id (AR number) */
+};
+
+typedef int (*insn_fn)(struct cpu *c, uint64_t iw);
+
+/* One dispatch slot: built once from the instruction table for a facility set. */
+struct dispatch {
+    insn_fn fn;                  /* handler, or the operation-exception handler */
+    uint16_t id;                 /* row in insn_table, for traces and coverage */
+    uint16_t flags;              /* I_* flags of the row */
+    uint32_t ilen;               /* 2, 4 or 6 */
+};
+
+struct isa;                      /* dispatch tables for one facility set (insn.c) */
+
+enum cpu_exit {
+    CPU_EXIT_BUDGET,             /* instruction budget used up */
+    CPU_EXIT_SVC,                /* user mode: SVC executed, number in svc_code */
+    CPU_EXIT_PGM,                /* user mode: program interruption, code in pgm_code */
+    CPU_EXIT_WAIT,               /* PSW wait bit set */
+    CPU_EXIT_STOP,               /* CPU stopped */
+    CPU_EXIT_EVENT,              /* a handler asked to leave the loop (RC_EXIT) */
+};
+
+struct cpu {
+    uint64_t gr[16];             /* general registers */
+    struct psw psw;              /* addr = next instruction while a handler runs */
+    uint64_t ia;                 /* address of the instruction being executed */
+    uint64_t amask;              /* address wrap mask of the current addressing mode */
+    uint32_t cc;                 /* condition code, merged into psw.mask when stored */
+    volatile uint32_t attention; /* nonzero: leave the fast loop at the next instruction */
+    uint64_t fpr[16];            /* floating-point registers (FPR n = bits 0-63 of VR n) */
+    uint32_t fpc;                /* floating-point-control register */
+    uint32_t ar[16];             /* access registers */
+    uint64_t cr[16];             /* control registers */
+    uint32_t prefix;             /* prefix register value (8K aligned) */
+    uint32_t cpu_addr;           /* CPU address for STAP/SIGP */
+
+    uint64_t fetch_va;           /* page of the fast fetch pointer, or ~0 */
+    const uint8_t *fetch_hva;    /* host address of that page */
+    struct tlb_entry tlb[TLB_ENTRIES];
+    const struct mem_ops *mops;  /* slow-path translation */
+    void *mctx;                  /* owner of the address space (user space, machine) */
+
+    const struct dispatch *disp; /* isa->disp: 256x256 slots, see insn.c */
+    const struct isa *isa;
+    const uint8_t *fac;          /* facility list bytes (STFLE order), 32 bytes */
+    uint32_t priv_flags;         /* I_* flags that divert a row off the fast path now */
+
+    struct cpu_fault fault;      /* set by the slow path with an access exception */
+    uint32_t dxc;                /* data-exception code for PGM_DATA */
+    uint16_t svc_code;           /* SVC number of the last SVC */
+    uint16_t ilen;               /* length of the instruction being executed */
+    int pgm_code;                /* user mode: code of the program interruption */
+    uint64_t pgm_ia;             /* user mode: address of the faulting instruction */
+    uint64_t icount;             /* instructions completed */
+    uint64_t *coverage;          /* optional bitmap of executed insn ids */
+    bool user_mode;              /* SVC and PGM leave cpu_run instead of being delivered */
+    int trace;                   /* nonzero: run the tracing loop */
+};
+
+/* Facility numbers used by the instruction table (STFLE bit numbers, zarch.md §10). */
+enum {
+    FAC_N3 = 0, FAC_ZARCH = 1, FAC_STFLE = 7, FAC_LDISP = 18, FAC_EIMM = 21, FAC_ETF3 = 22,
+    FAC_STCKF = 25, FAC_PARSE = 26, FAC_MVCOS = 27, FAC_CSST = 32, FAC_GIE = 34, FAC_EXEXT = 35, FAC_FPEXT = 37,
+    FAC_FPSE = 41, FAC_Z196 = 45, FAC_ZEC12 = 49, FAC_IA2 = 52, FAC_Z13 = 53,
+    FAC_MIE2 = 58, FAC_MIE3 = 61,
+    FAC_BASE = 255,              /* always present */
+    FAC_SIE = 254,               /* interpretive execution (reported by SCLP, not STFLE) */
+};
+
+/* cpu.c */
+void cpu_init(struct cpu *c, const uint8_t *fac);
+void cpu_set_psw(struct cpu *c, uint64_t mask, uint64_t addr);
+uint64_t cpu_psw_mask(const struct cpu *c);     /* mask with the live CC merged in */
+void cpu_tlb_flush(struct cpu *c);
+static inline bool fac_has(const uint8_t *fac, int n) { return n >= 254 ? n == FAC_BASE : (fac[n >> 3] & (0x80 >> (n & 7))) != 0; }
+extern const uint8_t cpu_default_facilities[32];
+
+/* run.c: execute until budget, wait, stop, or a user-mode SVC/PGM. */
+enum cpu_exit cpu_run(struct cpu *c, uint64_t budget);
+
+/* insn.c */
+const struct isa *isa_get(const uint8_t *fac);
+const struct dispatch *isa_dispatch(const struct isa *isa);
+const char *insn_name(unsigned id);
+unsigned insn_count(void);
+const struct dispatch *insn_lookup(const struct cpu *c, uint64_t iw);
+int insn_length(uint8_t byte0);
+int cpu_disasm(uint64_t iw, uint64_t ia, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,135 @@
+/* CPU state: reset, PSW loading, TLB flushing and interruption delivery
+ * (PoP ch.4 "Program-Status Word", ch.6 "Interruptions"; zarch.md §1-3). */
+#include <stdio.h>
+
+#include "insn.h"
+#include "intr.h"
+
+/* Facilities zhyp implements (STFLE bit order). Only bits whose instructions exist
+ * are set: the dispatch table is filtered by these, and STFLE reports them. */
+const uint8_t cpu_default_facilities[32] = {
+    [0] = 0x80 | 0x40 | 0x20 | 0x01,   /* 0 N3, 1 z/Arch installed, 2 z/Arch active, 7 STFLE */
+    [2] = 0x20 | 0x04,                 /* 18 long displacement, 21 extended immediate */
+    [3] = 0x40,                        /* 25 store clock fast */
+    [4] = 0x20 | 0x10 | 0x04,          /* 34 general-instructions ext., 35 execute ext., 37 FP extension */
+    [5] = 0x40 | 0x04,                 /* 41 FP-support enhancement, 45 z196 bundle */
+    [6] = 0x40,                        /* 49 zEC12 bundle (misc-instruction extension ...) */
+};
+
+void cpu_tlb_flush(struct cpu *c)
+{
+    for (unsigned i = 0; i < TLB_ENTRIES; i++)
+        c->tlb[i] = (struct tlb_entry){ TLB_INVALID, TLB_INVALID, 0 };
+    c->fetch_va = ~0ULL;
+    c->fetch_hva = NULL;
+}
+
+void cpu_init(struct cpu *c, const uint8_t *fac)
+{
+    memset(c, 0, sizeof(*c));
+    c->fac = fac ? fac : cpu_default_facilities;
+    c->isa = isa_get(c->fac);
+    c->disp = isa_dispatch(c->isa);
+    c->amask = 0xffffff;
+    cpu_tlb_flush(c);
+}
+
+static uint64_t amask_of(uint64_t mask)
+{
+    if (mask & PSW_MASK_EA)
+        return ~0ULL;
+    return (mask & PSW_MASK_BA) ? 0x7fffffffULL : 0xffffffULL;
+}
+
+/* Load a whole PSW (LPSWE, interruptions, reset). The CC moves into c->cc. Flags that
+ * change what the fast path may do (problem state, key, DAT, ASC) flush the TLB. */
+void cpu_set_psw(struct cpu *c, uint64_t mask, uint64_t addr)
+{
+    const uint64_t xlate_bits = PSW_MASK_DAT | PSW_MASK_KEY | PSW_MASK_ASC | PSW_MASK_PSTATE;
+    if ((mask ^ c->psw.mask) & xlate_bits)
+        cpu_tlb_flush(c);
+    c->cc = (unsigned)((mask & PSW_MASK_CC) >> PSW_SHIFT_CC);
+    c->psw.mask = mask & ~PSW_MASK_CC;
+    c->amask = amask_of(mask);
+    c->psw.addr = addr & c->amask;
+    c->priv_flags = (mask & PSW_MASK_PSTATE) ? I_PRIV : 0;
+}
+
+uint64_t cpu_psw_mask(const struct cpu *c)
+{
+    return c->psw.mask | ((uint64_t)c->cc << PSW_SHIFT_CC);
+}
+
+/* Swap PSWs through the lowcore: old PSW to 'old_off', new PSW from 'new_off'. */
+static void swap_psw(struct cpu *c, uint8_t *lc, unsigned old_off, unsigned new_off)
+{
+    st_be64(lc + old_off, cpu_psw_mask(c));
+    st_be64(lc + old_off + 8, c->psw.addr);
+    cpu_set_psw(c, ld_be64(lc + new_off), ld_be64(lc + new_off + 8));
+}
+
+static bool code_has_teid(int code)
+{
+    switch (code & 0xff) {
+    case PGM_PROTECTION: case PGM_SEGMENT_TRANS: case PGM_PAGE_TRANS: case PGM_ASCE_TYPE:
+    case PGM_REGION_FIRST_TRANS: case PGM_REGION_SECOND_TRANS: case PGM_REGION_THIRD_TRANS:
+    case PGM_SPACE_SWITCH: case PGM_DISCARD:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Program interruption for the instruction at c->ia of length ilen. Nullifying codes
+ * point the old PSW at the instruction; the others leave it after the instruction. */
+bool cpu_interrupt_program(struct cpu *c, int code, unsigned ilen, enum cpu_exit *why)
+{
+    if (pgm_is_nullifying(code))
+        c->psw.addr = c->ia;
+    uint8_t *lc = c->mops->lowcore ? c->mops->lowcore(c) : NULL;
+    if (c->user_mode || !lc) {
+        c->pgm_code = code;
+        c->pgm_ia = c->ia;
+        c->ilen = (uint16_t)ilen;
+        *why = CPU_EXIT_PGM;
+        return true;
+    }
+    st_be16(lc + 0x8c, (uint16_t)ilen);
+    st_be16(lc + 0x8e, (uint16_t)code);
+    if ((code & 0xff) == PGM_DATA || (code & 0xff) == PGM_VECTOR_PROCESSING)
+        st_be32(lc + 0x90, c->dxc);
+    if (code_has_teid(code)) {
+        st_be64(lc + 0xa8, c->fault.teid);
+        lc[0xa0] = c->fault.access_id;
+    }
+    st_be64(lc + 0x110, c->ia);
+    swap_psw(c, lc, 0x150, 0x1d0);
+    return false;
+}
+
+/* An access or specification exception while fetching the instruction at c->ia:
+ * nothing of the instruction is known, so the ILC is reported as 0 (zarch.md §3.1). */
+bool cpu_interrupt_fetch(struct cpu *c, int code, enum cpu_exit *why)
+{
+    c->psw.addr = c->ia;
+    return cpu_interrupt_program(c, code, 0, why);
+}
+
+bool cpu_interrupt_svc(struct cpu *c, enum cpu_exit *why)
+{
+    uint8_t *lc = c->mops->lowcore ? c->mops->lowcore(c) : NULL;
+    if (c->user_mode || !lc) {
+        *why = CPU_EXIT_SVC;
+        return true;
+    }
+    st_be16(lc + 0x88, c->ilen);            /* op_svc: 2, or 4/6 under EX/EXRL */
+    st_be16(lc + 0x8a, c->svc_code);
+    swap_psw(c, lc, 0x140, 0x1c0);
+    return false;
+}
+
+enum cpu_exit cpu_attention(struct cpu *c)
+{
+    c->attention = 0;
+    return CPU_EXIT_EVENT;
+}

@@ -1,0 +1,126 @@
+/* System calls about the process itself (exit, ids, signals as no-ops, time), and
+ * user_syscall(): decode the SVC, dispatch, trace with --strace, store the result. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/time.h>
+
+#include "sysc.h"
+
+static long sys_getcwd(struct uproc *p, uint64_t buf_va, uint64_t len)
+{
+    char cwd[4096];
+    if (!getcwd(cwd, sizeof(cwd)))
+        return -errno;
+    uint64_t n = strlen(cwd) + 1;
+    if (n > len)
+        return -ERANGE;
+    return uspace_write(&p->us, buf_va, cwd, n) ? -EFAULT : (long)n;
+}
+
+static long sys_gettimeofday(struct uproc *p, uint64_t tv_va)
+{
+    struct timeval tv;
+    uint8_t b[16];
+    gettimeofday(&tv, NULL);
+    st_be64(b, (uint64_t)tv.tv_sec);
+    st_be64(b + 8, (uint64_t)tv.tv_usec);
+    return tv_va && uspace_write(&p->us, tv_va, b, 16) ? -EFAULT : 0;
+}
+
+/* Signals are not delivered to the program: handlers are accepted and never run, masks
+ * read back as empty. A signal sent to itself ends it as the default action would. */
+static long sys_signal_misc(struct uproc *p, unsigned nr, const uint64_t *a, int *status, bool *exited)
+{
+    uint8_t zero[32] = { 0 };
+    switch (nr) {
+    case NR_rt_sigaction:   /* (sig, act, oldact, sigsetsize): struct sigaction is 32 bytes */
+        return a[2] && uspace_write(&p->us, a[2], zero, 32) ? -EFAULT : 0;
+    case NR_rt_sigprocmask:
+        return a[2] && uspace_write(&p->us, a[2], zero, a[3] < 32 ? a[3] : 32) ? -EFAULT : 0;
+    case NR_sigaltstack:
+        return a[1] && uspace_write(&p->us, a[1], zero, 24) ? -EFAULT : 0;
+    case NR_kill: case NR_tkill: case NR_tgkill: {
+        int sig = (int)(nr == NR_tgkill ? a[2] : a[1]);
+        if (sig == 0)
+            return 0;
+        *status = 128 + sig;
+        *exited = true;
+        return 0;
+    }
+    default:
+        return -ENOSYS;
+    }
+}
+
+static long sysc_dispatch_proc(struct uproc *p, unsigned nr, const uint64_t *a, int *status, bool *exited)
+{
+    switch (nr) {
+    case NR_exit: case NR_exit_group:
+        *status = (int)(a[0] & 0xff);
+        *exited = true;
+        return 0;
+    case NR_getpid: case NR_gettid: case NR_set_tid_address: return getpid();
+    case NR_getppid:  return getppid();
+    case NR_getuid:   return getuid();
+    case NR_geteuid:  return geteuid();
+    case NR_getgid:   return getgid();
+    case NR_getegid:  return getegid();
+    case NR_set_robust_list: return 0;
+    case NR_sched_yield: return 0;
+    case NR_futex:    return (a[1] & 0x7f) == 1 ? 0 : -EAGAIN;   /* WAKE: nobody; WAIT: value changed */
+    case NR_getcwd:   return sys_getcwd(p, a[0], a[1]);
+    case NR_gettimeofday: return sys_gettimeofday(p, a[0]);
+    default:          return sys_signal_misc(p, nr, a, status, exited);
+    }
+}
+
+static const char *sysc_name(unsigned nr)
+{
+    static const struct { unsigned nr; const char *name; } names[] = {
+        { NR_exit, "exit" }, { NR_read, "read" }, { NR_write, "write" }, { NR_open, "open" },
+        { NR_close, "close" }, { NR_lseek, "lseek" }, { NR_brk, "brk" }, { NR_ioctl, "ioctl" },
+        { NR_mmap, "mmap" }, { NR_munmap, "munmap" }, { NR_fstat, "fstat" }, { NR_uname, "uname" },
+        { NR_mprotect, "mprotect" }, { NR_writev, "writev" }, { NR_rt_sigaction, "rt_sigaction" },
+        { NR_rt_sigprocmask, "rt_sigprocmask" }, { NR_exit_group, "exit_group" },
+        { NR_set_tid_address, "set_tid_address" }, { NR_clock_gettime, "clock_gettime" },
+        { NR_openat, "openat" }, { NR_newfstatat, "newfstatat" }, { NR_getrandom, "getrandom" },
+        { NR_readlink, "readlink" }, { NR_prlimit64, "prlimit64" }, { NR_set_robust_list, "set_robust_list" },
+        { NR_rseq, "rseq" }, { NR_statx, "statx" }, { NR_tgkill, "tgkill" }, { NR_futex, "futex" },
+    };
+    for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+        if (names[i].nr == nr)
+            return names[i].name;
+    return NULL;
+}
+
+int user_syscall(struct uproc *p, int *status)
+{
+    struct cpu *c = &p->cpu;
+    unsigned nr = c->svc_code ? c->svc_code : (unsigned)c->gr[1];
+    uint64_t a[6];
+    bool exited = false;
+    for (int i = 0; i < 6; i++)
+        a[i] = c->gr[2 + i];
+    long r = sysc_dispatch_proc(p, nr, a, status, &exited);
+    if (r == -ENOSYS && !exited)
+        r = sysc_dispatch_io(p, nr, a);
+    if (r == -ENOSYS)
+        r = sysc_dispatch_mem(p, nr, a);
+    if (p->opts->strace) {
+        const char *name = sysc_name(nr);
+        fprintf(stderr, "%s%s(%#llx, %#llx, %#llx) = %ld\n", name ? "" : "unknown syscall ",
+                name ? name : "", (unsigned long long)a[0], (unsigned long long)a[1],
+                (unsigned long long)a[2], r);
+        if (!name)
+            fprintf(stderr, "  (number %u)\n", nr);
+    }
+    if (exited) {
+        fflush(stdout);
+        return 1;
+    }
+    c->gr[2] = (uint64_t)r;
+    return 0;
+}
