@@ -59,6 +59,14 @@ $(B)/corpus/$(1).$(2).elf: tests/corpus/$(1).c
 endef
 $(foreach s,$(CORPUS_NAMES),$(foreach v,$(CORPUS_VARIANTS),$(eval $(call corpus_rule,$(s),$(v)))))
 
+# Benchmark programs (bench/src): assembly loops and a freestanding C workload.
+$(B)/bench/%.elf: bench/src/%.S
+	@mkdir -p $(dir $@)
+	$(XCC) -march=zEC12 -static -nostdlib -o $@ $<
+$(B)/bench/cbench.elf: bench/src/cbench.c tests/diff/rt/rt.c tests/diff/rt/rt.h
+	@mkdir -p $(dir $@)
+	$(XCC) $(DIFF_CFLAGS) -O2 -march=z196 -o $@ $< tests/diff/rt/rt.c -lgcc
+
 ifeq ($(HAVE_XCC),yes)
 GUEST_TESTS := $(DIFF_ELF) $(CORPUS_ELF)
 endif
@@ -71,11 +79,26 @@ check: $(B)/zhyp $(B)/test_unit $(GUEST_TESTS)
 bench: $(B)/zhyp
 	bench/mips
 
+deps:
+	bash .ci/deps
+
+# The README's first command: install what is missing, build, run a static glibc
+# program under zhyp user and under qemu-s390x.
+$(B)/demo/hello.elf: tests/demo/hello.c
+	@mkdir -p $(dir $@)
+	$(XCC) -O2 -march=z196 -static -o $@ $< -lm
+demo: deps
+	$(MAKE) $(B)/zhyp $(B)/demo/hello.elf
+	@echo "== zhyp user $(B)/demo/hello.elf"
+	@$(B)/zhyp user --stats $(B)/demo/hello.elf
+	@echo "== qemu-s390x $(B)/demo/hello.elf (the oracle)"
+	@qemu-s390x $(B)/demo/hello.elf
+
 clean:
 	rm -rf $(B)
 
 format:
 	clang-format -i $(wildcard src/*/*.c src/*/*.h include/zhyp/*.h tests/unit/*.c)
 
-.PHONY: all check bench clean format
+.PHONY: all check bench clean format deps demo
 -include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)

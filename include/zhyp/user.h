@@ -51,6 +51,7 @@ struct user_opts {
     int trace;                   /* instruction trace */
     uint64_t max_insns;          /* 0 = unlimited */
     const char *coverage_out;    /* append executed mnemonics here */
+    bool stats;                  /* print instructions executed and host time at exit */
 };
 
 /* Run PROG with argv/envp to completion. Returns the exit status the host process should

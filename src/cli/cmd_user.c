@@ -19,6 +19,7 @@ static void user_help(FILE *f)
         "  --trace insn         print each instruction to stderr (slow loop)\n"
         "  --max-insns N        stop after N instructions (exit status 124)\n"
         "  --coverage-out FILE  append the mnemonics of executed instructions to FILE\n"
+        "  --stats              print instructions executed, host seconds and MIPS to stderr\n"
         "  --help               this text\n\n"
         "Exit status: the program's, or 128+signal when a program interruption ended it\n"
         "(SIGILL, SIGSEGV, SIGFPE as Linux maps them); 1 for bad input.\n");
@@ -47,7 +48,7 @@ int cmd_user(int argc, char **argv)
     static const struct option opts[] = {
         { "strace", no_argument, NULL, 's' }, { "trace", required_argument, NULL, 't' },
         { "max-insns", required_argument, NULL, 'm' }, { "coverage-out", required_argument, NULL, 'c' },
-        { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
+        { "stats", no_argument, NULL, 'S' }, { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
     };
     struct user_opts o = { 0 };
     unsigned long long n;
@@ -71,6 +72,7 @@ int cmd_user(int argc, char **argv)
             o.max_insns = n;
             break;
         case 'c': o.coverage_out = optarg; break;
+        case 'S': o.stats = true; break;
         case 'h': user_help(stdout); return 0;
         default: user_help(stderr); return 1;
         }

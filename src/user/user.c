@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <limits.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "uproc.h"
@@ -193,7 +194,15 @@ int user_run(const char *prog, char **argv, char **envp, const struct user_opts 
     /* Problem state, 64-bit addressing, DAT and interruptions on: a Linux user PSW. */
     cpu_set_psw(&p->cpu, PSW_MASK_DAT | PSW_MASK_IO | PSW_MASK_EXT | PSW_MASK_MCHECK |
                 PSW_MASK_PSTATE | PSW_MASK_EA | PSW_MASK_BA, img.entry_va);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     int status = run_loop(p);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (o->stats) {
+        double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+        fprintf(stderr, "zhyp-stats: insns=%llu seconds=%.6f mips=%.1f\n", (unsigned long long)p->cpu.icount,
+                s, s > 0 ? (double)p->cpu.icount / s / 1e6 : 0.0);
+    }
     if (o->coverage_out)
         write_coverage(&p->cpu, o->coverage_out);
     fflush(stdout);
