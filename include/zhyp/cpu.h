@@ -25,6 +25,9 @@
 #define PSW_SHIFT_PM     40
 #define PSW_SHIFT_KEY    52
 
+/* Control-register 0 bits used by the CPU core. */
+#define CR0_AFP          0x0000000000040000ULL   /* bit 45: AFP-register control */
+
 /* Program-mask bits as a 4-bit value (PSW bits 20-23). */
 #define PM_FIXOVF  0x8
 #define PM_DECOVF  0x4

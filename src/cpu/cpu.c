@@ -86,6 +86,10 @@ bool cpu_interrupt_program(struct cpu *c, int code, unsigned ilen, enum cpu_exit
 {
     if (pgm_is_nullifying(code))
         c->psw.addr = c->ia;
+    /* With the AFP-register control on (always for Linux user space) the DXC also goes
+     * to byte 2 of the FPC. */
+    if ((code & 0xff) == PGM_DATA && (c->user_mode || (c->cr[0] & CR0_AFP)))
+        c->fpc = (c->fpc & ~0xff00u) | ((c->dxc & 0xff) << FPC_DXC_SHIFT);
     uint8_t *lc = c->mops->lowcore ? c->mops->lowcore(c) : NULL;
     if (c->user_mode || !lc) {
         c->pgm_code = code;

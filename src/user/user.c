@@ -99,9 +99,10 @@ static int setup_stack(struct uproc *p, char **argv, char **envp, const struct u
     return 0;
 }
 
-/* The signal Linux delivers for a program interruption (arch/s390 traps, as qemu-s390x
- * mirrors it): SIGILL for operation-type faults, SIGSEGV for access faults, SIGFPE for
- * arithmetic ones. */
+/* The signal Linux delivers for a program interruption (as observed under qemu-s390x):
+ * SIGILL for operation-type faults and decimal data exceptions (DXC 0), SIGFPE for
+ * arithmetic faults and data exceptions with a nonzero DXC (IEEE, compare-and-trap),
+ * SIGSEGV for access faults. */
 static int pgm_signal(int code, uint32_t dxc)
 {
     switch (code & 0xff) {
@@ -109,7 +110,7 @@ static int pgm_signal(int code, uint32_t dxc)
     case PGM_SPECIAL_OP: case PGM_OPERAND:
         return SIGILL;
     case PGM_DATA:
-        return dxc == DXC_COMPARE_AND_TRAP ? SIGILL : SIGFPE;
+        return dxc ? SIGFPE : SIGILL;
     case PGM_FIXPOINT_OVERFLOW: case PGM_FIXPOINT_DIVIDE: case PGM_DEC_OVERFLOW: case PGM_DEC_DIVIDE:
     case PGM_HFP_EXP_OVERFLOW: case PGM_HFP_EXP_UNDERFLOW: case PGM_HFP_SIGNIFICANCE:
     case PGM_HFP_DIVIDE: case PGM_HFP_SQRT:
