@@ -18,9 +18,9 @@ pass=0 fail=0
 shopt -s nullglob
 for elf in "$B"/corpus/*"$PAT"*.elf; do
     name=$(basename "$elf" .elf)
-    timeout 300 "$QEMU" "$elf" corpus-arg </dev/null >"$tmp/q" 2>/dev/null
+    { timeout 300 "$QEMU" "$elf" corpus-arg </dev/null >"$tmp/q" 2>/dev/null; } 2>/dev/null
     qs=$?
-    timeout 300 "$B/zhyp" user "$elf" corpus-arg </dev/null >"$tmp/z" 2>"$tmp/e"
+    { timeout 300 "$B/zhyp" user "$elf" corpus-arg </dev/null >"$tmp/z" 2>"$tmp/e"; } 2>>"$tmp/bash.err"
     zs=$?
     if [ $qs -eq $zs ] && cmp -s "$tmp/q" "$tmp/z"; then
         pass=$((pass + 1))

@@ -117,7 +117,6 @@ struct cpu {
     const struct mem_ops *mops;  /* slow-path translation */
     void *mctx;                  /* owner of the address space (user space, machine) */
 
-    const struct dispatch *disp; /* isa->disp: 256x256 slots, see insn.c */
     const struct isa *isa;
     const uint8_t *fac;          /* facility list bytes (STFLE order), 32 bytes */
     uint32_t priv_flags;         /* I_* flags that divert a row off the fast path now */
@@ -157,7 +156,6 @@ enum cpu_exit cpu_run(struct cpu *c, uint64_t budget);
 
 /* insn.c */
 const struct isa *isa_get(const uint8_t *fac);
-const struct dispatch *isa_dispatch(const struct isa *isa);
 const char *insn_name(unsigned id);
 unsigned insn_count(void);
 const struct dispatch *insn_lookup(const struct cpu *c, uint64_t iw);

@@ -29,7 +29,6 @@ void cpu_init(struct cpu *c, const uint8_t *fac)
     memset(c, 0, sizeof(*c));
     c->fac = fac ? fac : cpu_default_facilities;
     c->isa = isa_get(c->fac);
-    c->disp = isa_dispatch(c->isa);
     c->amask = 0xffffff;
     cpu_tlb_flush(c);
 }
@@ -52,7 +51,7 @@ void cpu_set_psw(struct cpu *c, uint64_t mask, uint64_t addr)
     c->psw.mask = mask & ~PSW_MASK_CC;
     c->amask = amask_of(mask);
     c->psw.addr = addr & c->amask;
-    c->priv_flags = (mask & PSW_MASK_PSTATE) ? I_PRIV : 0;
+    c->priv_flags = ((mask & PSW_MASK_PSTATE) ? I_PRIV : 0) | I_SYNC;
 }
 
 uint64_t cpu_psw_mask(const struct cpu *c)

@@ -33,7 +33,7 @@ static inline unsigned iw_m32(uint64_t iw) { return IW_FIELD(iw, 32, 4); }  /* R
 static inline int64_t iw_dl_dh(uint64_t iw)
 {
     int64_t dh = (int8_t)IW_FIELD(iw, 32, 8);
-    return (dh << 12) | IW_FIELD(iw, 20, 12);
+    return (int64_t)((uint64_t)dh << 12) | IW_FIELD(iw, 20, 12);   /* no UB shift of a negative */
 }
 
 static inline int64_t sext16(uint64_t v) { return (int16_t)v; }
@@ -89,15 +89,6 @@ static inline void set_low32(struct cpu *c, unsigned r, uint32_t v)
 static inline void set_high32(struct cpu *c, unsigned r, uint32_t v)
 {
     c->gr[r] = (c->gr[r] & 0xffffffffULL) | ((uint64_t)v << 32);
-}
-
-/* The branch address register value for BCR/BASR-style RR branches. */
-static inline uint64_t psw_amode_bits_link(const struct cpu *c, uint64_t next)
-{
-    /* BAL/BAS in 24/31-bit mode put the amode bit in bit 32 of the link (31-bit). */
-    if (c->amask == 0x7fffffffULL)
-        return 0x80000000ULL | next;
-    return next;
 }
 
 /* Condition-code mask test for BC-style instructions: mask bit 8>>cc. */

@@ -44,39 +44,65 @@ int op_operation_exception(struct cpu *c, uint64_t iw)
     return PGM_OPERATION;
 }
 
-/* Slot of a row inside its family (the part of the index below byte 0). */
-static unsigned row_sub(const struct insn_desc *d)
+/* Fill every first-halfword slot that a row of byte 0 'b0' owns. */
+static void fill_row(struct isa *isa, const struct insn_desc *d, struct dispatch slot)
 {
+    unsigned b0 = d->opcode >> 8;
     switch (insn_op2_kind((enum insn_fmt)d->fmt)) {
-    case OP2_NONE:   return 0;
-    case OP2_NIBBLE: return d->opcode & 0x0f;
-    default:         return d->opcode & 0xff;
+    case OP2_NONE:                               /* any second byte */
+        for (unsigned x = 0; x < 256; x++)
+            isa->hw[b0 << 8 | x] = slot;
+        break;
+    case OP2_NIBBLE:                             /* bits 12-15, any R1 */
+        for (unsigned r1 = 0; r1 < 16; r1++)
+            isa->hw[b0 << 8 | r1 << 4 | (d->opcode & 0x0f)] = slot;
+        break;
+    case OP2_BYTE1:
+        isa->hw[d->opcode] = slot;
+        break;
+    case OP2_BYTE5:
+        break;                                   /* handled through the family table */
     }
 }
 
-static void set_family(struct isa *isa, unsigned b0, enum op2_kind k)
+/* Give byte-5 family b0 a family table and point its 256 halfword slots at it. */
+static int ext5_family(struct isa *isa, unsigned b0, unsigned *nfam, int *fam_of)
 {
-    static const uint8_t shift[] = { [OP2_NONE] = 0, [OP2_BYTE1] = 48, [OP2_NIBBLE] = 48, [OP2_BYTE5] = 16 };
-    static const uint8_t mask[] = { [OP2_NONE] = 0, [OP2_BYTE1] = 0xff, [OP2_NIBBLE] = 0x0f, [OP2_BYTE5] = 0xff };
-    isa->op2_shift[b0] = shift[k];
-    isa->op2_mask[b0] = mask[k];
+    if (fam_of[b0] >= 0)
+        return fam_of[b0];
+    if (*nfam >= ISA_EXT5_FAMILIES)
+        abort();                                 /* table invariant: raise ISA_EXT5_FAMILIES */
+    fam_of[b0] = (int)(*nfam)++;
+    for (unsigned x = 0; x < 256; x++)
+        isa->hw[b0 << 8 | x] = (struct dispatch){ NULL, (uint16_t)fam_of[b0], I_EXT5, 6 };
+    for (unsigned x = 0; x < 256; x++)
+        isa->ext5[fam_of[b0]][x] = (struct dispatch){ op_operation_exception, UINT16_MAX, 0, 6 };
+    return fam_of[b0];
 }
 
 static struct isa *isa_build(const uint8_t *fac)
 {
     struct isa *isa = calloc(1, sizeof(*isa));
+    int fam_of[256];
+    unsigned nfam = 0;
     if (!isa)
         return NULL;
     memcpy(isa->fac, fac, sizeof(isa->fac));
-    for (unsigned i = 0; i < 256 * 256; i++)
-        isa->disp[i] = (struct dispatch){ op_operation_exception, UINT16_MAX, 0, ilen_of(i >> 8) };
+    for (unsigned i = 0; i < 256; i++)
+        fam_of[i] = -1;
+    for (unsigned i = 0; i < 65536; i++)
+        isa->hw[i] = (struct dispatch){ op_operation_exception, UINT16_MAX, 0, ilen_of(i >> 8) };
     for (unsigned id = 0; id < INSN_COUNT; id++) {
         const struct insn_desc *d = &insn_table[id];
-        unsigned b0 = d->opcode >> 8;
-        set_family(isa, b0, insn_op2_kind((enum insn_fmt)d->fmt));
+        bool ext5 = insn_op2_kind((enum insn_fmt)d->fmt) == OP2_BYTE5;
+        int fam = ext5 ? ext5_family(isa, d->opcode >> 8, &nfam, fam_of) : -1;
         if (!fac_has(fac, d->fac))
             continue;
-        isa->disp[b0 * 256 + row_sub(d)] = (struct dispatch){ d->fn, (uint16_t)id, d->flags, ilen_of(b0) };
+        struct dispatch slot = { d->fn, (uint16_t)id, d->flags, ilen_of(d->opcode >> 8) };
+        if (ext5)
+            isa->ext5[fam][d->opcode & 0xff] = slot;
+        else
+            fill_row(isa, d, slot);
     }
     return isa;
 }
@@ -100,7 +126,6 @@ const struct isa *isa_get(const uint8_t *fac)
     return found ? found : isa_build(fac);
 }
 
-const struct dispatch *isa_dispatch(const struct isa *isa) { return isa->disp; }
 
 const struct dispatch *insn_lookup(const struct cpu *c, uint64_t iw)
 {
