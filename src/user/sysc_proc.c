@@ -30,16 +30,57 @@ static long sys_gettimeofday(struct uproc *p, uint64_t tv_va)
     return tv_va && uspace_write(&p->us, tv_va, b, 16) ? -EFAULT : 0;
 }
 
-/* Signals are not delivered to the program: handlers are accepted and never run, masks
- * read back as empty. A signal sent to itself ends it as the default action would. */
+/* rt_sigprocmask(how, set, oldset, sigsetsize): the mask is kept and read back exactly,
+ * as programs (setjmp/longjmp with sigsetjmp, for one) check it. SIGKILL and SIGSTOP
+ * can never be blocked. */
+static long sys_sigprocmask(struct uproc *p, const uint64_t *a)
+{
+    uint8_t b[8];
+    uint64_t set = 0, old = p->sigmask;
+    if (a[3] != 8)
+        return -EINVAL;
+    if (a[1]) {
+        if (uspace_read(&p->us, a[1], b, 8))
+            return -EFAULT;
+        set = ld_be64(b) & ~((1ULL << (SIGKILL - 1)) | (1ULL << (SIGSTOP - 1)));
+        switch (a[0]) {
+        case SIG_BLOCK:   p->sigmask |= set; break;
+        case SIG_UNBLOCK: p->sigmask &= ~set; break;
+        case SIG_SETMASK: p->sigmask = set; break;
+        default:          return -EINVAL;
+        }
+    }
+    st_be64(b, old);
+    return a[2] && uspace_write(&p->us, a[2], b, 8) ? -EFAULT : 0;
+}
+
+/* rt_sigaction(sig, act, oldact, sigsetsize): struct sigaction on s390x is 32 bytes; the
+ * action is remembered and read back, but handlers never run (no signal is delivered). */
+static long sys_sigaction(struct uproc *p, const uint64_t *a)
+{
+    uint64_t sig = a[0];
+    uint8_t act[32];
+    if (sig < 1 || sig > 64 || a[3] != 8)
+        return -EINVAL;
+    if (a[1] && (sig == SIGKILL || sig == SIGSTOP))
+        return -EINVAL;
+    if (a[1] && uspace_read(&p->us, a[1], act, 32))
+        return -EFAULT;
+    if (a[2] && uspace_write(&p->us, a[2], p->sigact[sig - 1], 32))
+        return -EFAULT;
+    if (a[1])
+        memcpy(p->sigact[sig - 1], act, 32);
+    return 0;
+}
+
+/* Signals are not delivered to the program. A signal sent to itself ends it as the
+ * default action would. */
 static long sys_signal_misc(struct uproc *p, unsigned nr, const uint64_t *a, int *status, bool *exited)
 {
-    uint8_t zero[32] = { 0 };
+    uint8_t zero[24] = { 0 };
     switch (nr) {
-    case NR_rt_sigaction:   /* (sig, act, oldact, sigsetsize): struct sigaction is 32 bytes */
-        return a[2] && uspace_write(&p->us, a[2], zero, 32) ? -EFAULT : 0;
-    case NR_rt_sigprocmask:
-        return a[2] && uspace_write(&p->us, a[2], zero, a[3] < 32 ? a[3] : 32) ? -EFAULT : 0;
+    case NR_rt_sigaction:   return sys_sigaction(p, a);
+    case NR_rt_sigprocmask: return sys_sigprocmask(p, a);
     case NR_sigaltstack:
         return a[1] && uspace_write(&p->us, a[1], zero, 24) ? -EFAULT : 0;
     case NR_kill: case NR_tkill: case NR_tgkill: {
