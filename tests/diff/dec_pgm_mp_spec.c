@@ -1,0 +1,15 @@
+/* Differential test (ends with a signal; model-checked, see dec_model.h): MP with L2 not
+ * less than L1 is a specification exception (SIGILL). */
+#include "dec_model.h"
+
+static u8 a[2] = { 0x00, 0x3c }, b[2] = { 0x00, 0x2c };
+
+int main(void)
+{
+    dec_probe();
+    if (have_dec)
+        asm volatile("mp 0(2,%0),0(2,%1)" : : "a"(a), "a"(b) : "cc", "memory");
+    else
+        dm_raise(dm_mp(a, 2, b, 2).pgm);
+    rt_exit(0);
+}
