@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Program-level differential tests: every build/corpus/*.elf (static glibc programs built
 # at several -O levels and -march values) must print the same stdout and exit with the
-# same status under qemu-s390x and under `zhyp user`.
+# same status under qemu-s390x and under `zhyp user` (one argument, stdin /dev/null).
 # usage: tests/run-corpus.sh BUILD_DIR [PATTERN]
 set -u
 B=${1:-build}
@@ -12,24 +12,11 @@ if ! command -v "$QEMU" >/dev/null 2>&1; then
     exit 0
 fi
 ulimit -c 0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
+TMPD=$(mktemp -d)
+trap 'rm -rf "$TMPD"' EXIT
+QEMU_ARGS="" RUN_ARGS="corpus-arg" COVERAGE_DIR="" EXPECT_DIR="" TIMEOUT=300
+. tests/difflib.sh
 shopt -s nullglob
-for elf in "$B"/corpus/*"$PAT"*.elf; do
-    name=$(basename "$elf" .elf)
-    { timeout 300 "$QEMU" "$elf" corpus-arg </dev/null >"$tmp/q" 2>/dev/null; } 2>/dev/null
-    qs=$?
-    { timeout 300 "$B/zhyp" user "$elf" corpus-arg </dev/null >"$tmp/z" 2>"$tmp/e"; } 2>>"$tmp/bash.err"
-    zs=$?
-    if [ $qs -eq $zs ] && cmp -s "$tmp/q" "$tmp/z"; then
-        pass=$((pass + 1))
-    else
-        fail=$((fail + 1))
-        echo "FAIL $name: exit qemu=$qs zhyp=$zs"
-        diff "$tmp/q" "$tmp/z" | head -5
-        head -3 "$tmp/e"
-    fi
-done
-echo "corpus: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+compare_all corpus "$B"/corpus/*"$PAT"*.elf
+echo "corpus: $LAST_PASS passed, $LAST_FAIL failed"
+[ "$LAST_FAIL" -eq 0 ]
