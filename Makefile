@@ -42,7 +42,7 @@ DIFF_SRC  := $(wildcard tests/diff/*.c)
 DIFF_ELF  := $(DIFF_SRC:tests/diff/%.c=$(B)/diff/%.elf)
 DIFF_CFLAGS := -march=zEC12 -O1 -static -nostdlib -ffreestanding -fno-builtin \
                -fno-stack-protector -Itests/diff/rt -Wall
-$(B)/diff/%.elf: tests/diff/%.c tests/diff/rt/rt.c tests/diff/rt/rt.h
+$(B)/diff/%.elf: tests/diff/%.c tests/diff/rt/rt.c tests/diff/rt/rt.h $(wildcard tests/diff/*.h)
 	@mkdir -p $(dir $@)
 	$(XCC) $(DIFF_CFLAGS) -o $@ $< tests/diff/rt/rt.c -lgcc
 
