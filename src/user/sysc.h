@@ -18,11 +18,12 @@ enum {
     NR_set_tid_address = 252, NR_clock_gettime = 260, NR_clock_getres = 261,
     NR_clock_nanosleep = 262, NR_openat = 288, NR_newfstatat = 293, NR_unlinkat = 294,
     NR_readlinkat = 298, NR_faccessat = 300, NR_set_robust_list = 304, NR_dup3 = 326,
-    NR_prlimit64 = 334, NR_getrandom = 349, NR_statx = 379, NR_rseq = 383,
+    NR_prlimit64 = 334, NR_pipe = 42, NR_pipe2 = 325, NR_pwrite64 = 181, NR_ftruncate = 93, NR_getrandom = 349, NR_statx = 379, NR_rseq = 383,
 };
 
 /* Each returns the result for GR2, -ENOSYS when the number is not theirs. */
 long sysc_dispatch_io(struct uproc *p, unsigned nr, const uint64_t *a);
 long sysc_dispatch_mem(struct uproc *p, unsigned nr, const uint64_t *a);
+long sysc_dispatch_fd(struct uproc *p, unsigned nr, const uint64_t *a);
 
 #endif

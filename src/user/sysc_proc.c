@@ -130,6 +130,14 @@ static const char *sysc_name(unsigned nr)
         { NR_openat, "openat" }, { NR_newfstatat, "newfstatat" }, { NR_getrandom, "getrandom" },
         { NR_readlink, "readlink" }, { NR_prlimit64, "prlimit64" }, { NR_set_robust_list, "set_robust_list" },
         { NR_rseq, "rseq" }, { NR_statx, "statx" }, { NR_tgkill, "tgkill" }, { NR_futex, "futex" },
+        { NR_getpid, "getpid" }, { NR_gettid, "gettid" }, { NR_getppid, "getppid" }, { NR_fcntl, "fcntl" },
+        { NR_pipe, "pipe" }, { NR_pipe2, "pipe2" }, { NR_dup, "dup" }, { NR_dup2, "dup2" }, { NR_dup3, "dup3" },
+        { NR_pread64, "pread64" }, { NR_pwrite64, "pwrite64" }, { NR_lseek, "lseek" }, { NR_readv, "readv" },
+        { NR_unlink, "unlink" }, { NR_unlinkat, "unlinkat" }, { NR_access, "access" },
+        { NR_faccessat, "faccessat" }, { NR_ftruncate, "ftruncate" }, { NR_getcwd, "getcwd" },
+        { NR_sigaltstack, "sigaltstack" }, { NR_kill, "kill" }, { NR_tkill, "tkill" },
+        { NR_getuid, "getuid" }, { NR_geteuid, "geteuid" }, { NR_getgid, "getgid" }, { NR_getegid, "getegid" },
+        { NR_gettimeofday, "gettimeofday" }, { NR_pread64, "pread64" }, { NR_stat, "stat" }, { NR_lstat, "lstat" },
     };
     for (size_t i = 0; i < ARRAY_SIZE(names); i++)
         if (names[i].nr == nr)
@@ -150,6 +158,8 @@ int user_syscall(struct uproc *p, int *status)
         r = sysc_dispatch_io(p, nr, a);
     if (r == -ENOSYS)
         r = sysc_dispatch_mem(p, nr, a);
+    if (r == -ENOSYS)
+        r = sysc_dispatch_fd(p, nr, a);
     if (p->opts->strace) {
         const char *name = sysc_name(nr);
         fprintf(stderr, "%s%s(%#llx, %#llx, %#llx) = %ld\n", name ? "" : "unknown syscall ",
