@@ -25,5 +25,8 @@ enum {
 long sysc_dispatch_io(struct uproc *p, unsigned nr, const uint64_t *a);
 long sysc_dispatch_mem(struct uproc *p, unsigned nr, const uint64_t *a);
 long sysc_dispatch_fd(struct uproc *p, unsigned nr, const uint64_t *a);
+/* Transfer through a host bounce buffer: to_user = read into user memory. */
+long sysc_bounce_io(struct uproc *p, int fd, uint64_t buf_va, uint64_t len, bool to_user,
+                    bool positional, int64_t off);
 
 #endif

@@ -3,7 +3,6 @@
  * same on s390x and on the x86-64 host (both use the generic definitions). */
 #include <errno.h>
 #include <fcntl.h>
-#include <stdlib.h>
 #include <unistd.h>
 
 #include "sysc.h"
@@ -39,18 +38,6 @@ static long sys_pipe(struct uproc *p, uint64_t fds_va, int flags)
     return 0;
 }
 
-static long sys_pwrite(struct uproc *p, int fd, uint64_t buf_va, uint64_t len, int64_t off)
-{
-    if (len > (1u << 24))
-        len = 1u << 24;      /* a short write, as the kernel may do */
-    uint8_t *tmp = malloc(len ? len : 1);
-    if (!tmp)
-        return -ENOMEM;
-    long r = uspace_read(&p->us, buf_va, tmp, len) ? -EFAULT : host_rc(pwrite(fd, tmp, len, off));
-    free(tmp);
-    return r;
-}
-
 /* Path-taking calls: copy the path in, call the host. */
 static long sys_path(struct uproc *p, unsigned nr, const uint64_t *a)
 {
@@ -77,7 +64,7 @@ long sysc_dispatch_fd(struct uproc *p, unsigned nr, const uint64_t *a)
     case NR_dup:       return host_rc(dup((int)a[0]));
     case NR_dup2:      return host_rc(dup2((int)a[0], (int)a[1]));
     case NR_dup3:      return host_rc(dup3((int)a[0], (int)a[1], (int)a[2]));
-    case NR_pwrite64:  return sys_pwrite(p, (int)a[0], a[1], a[2], (int64_t)a[3]);
+    case NR_pwrite64:  return sysc_bounce_io(p, (int)a[0], a[1], a[2], false, true, (int64_t)a[3]);
     case NR_ftruncate: return host_rc(ftruncate((int)a[0], (off_t)a[1]));
     case NR_unlink: case NR_unlinkat: case NR_access: case NR_faccessat:
         return sys_path(p, nr, a);

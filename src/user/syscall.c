@@ -20,8 +20,10 @@
 
 #define IO_CHUNK (1u << 20)
 
-/* read/write through a bounce buffer: user memory is not contiguous on the host. */
-static long sys_read(struct uproc *p, int fd, uint64_t buf_va, uint64_t len, bool positional, int64_t off)
+/* read/write (positional or not) through a bounce buffer: user memory is not
+ * contiguous on the host. A short transfer or a fault after some bytes returns the count. */
+long sysc_bounce_io(struct uproc *p, int fd, uint64_t buf_va, uint64_t len, bool to_user,
+                    bool positional, int64_t off)
 {
     uint8_t *tmp = malloc(len < IO_CHUNK ? (len ? len : 1) : IO_CHUNK);
     long total = 0;
@@ -29,12 +31,20 @@ static long sys_read(struct uproc *p, int fd, uint64_t buf_va, uint64_t len, boo
         return -ENOMEM;
     while ((uint64_t)total < len) {
         size_t want = len - total < IO_CHUNK ? len - total : IO_CHUNK;
-        ssize_t n = positional ? pread(fd, tmp, want, off + total) : read(fd, tmp, want);
+        ssize_t n;
+        if (!to_user && uspace_read(&p->us, buf_va + total, tmp, want)) {
+            total = total ? total : -EFAULT;
+            break;
+        }
+        if (to_user)
+            n = positional ? pread(fd, tmp, want, off + total) : read(fd, tmp, want);
+        else
+            n = positional ? pwrite(fd, tmp, want, off + total) : write(fd, tmp, want);
         if (n < 0) {
             total = total ? total : -errno;
             break;
         }
-        if (uspace_write(&p->us, buf_va + total, tmp, (uint64_t)n)) {
+        if (to_user && uspace_write(&p->us, buf_va + total, tmp, (uint64_t)n)) {
             total = total ? total : -EFAULT;
             break;
         }
@@ -46,29 +56,14 @@ static long sys_read(struct uproc *p, int fd, uint64_t buf_va, uint64_t len, boo
     return total;
 }
 
+static long sys_read(struct uproc *p, int fd, uint64_t buf_va, uint64_t len, bool positional, int64_t off)
+{
+    return sysc_bounce_io(p, fd, buf_va, len, true, positional, off);
+}
+
 static long sys_write(struct uproc *p, int fd, uint64_t buf_va, uint64_t len)
 {
-    uint8_t *tmp = malloc(len < IO_CHUNK ? (len ? len : 1) : IO_CHUNK);
-    long total = 0;
-    if (!tmp)
-        return -ENOMEM;
-    while ((uint64_t)total < len) {
-        size_t want = len - total < IO_CHUNK ? len - total : IO_CHUNK;
-        if (uspace_read(&p->us, buf_va + total, tmp, want)) {
-            total = total ? total : -EFAULT;
-            break;
-        }
-        ssize_t n = write(fd, tmp, want);
-        if (n < 0) {
-            total = total ? total : -errno;
-            break;
-        }
-        total += n;
-        if ((size_t)n < want)
-            break;
-    }
-    free(tmp);
-    return total;
+    return sysc_bounce_io(p, fd, buf_va, len, false, false, 0);
 }
 
 static long sys_writev(struct uproc *p, int fd, uint64_t iov_va, uint64_t cnt, bool is_read)

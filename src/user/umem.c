@@ -153,9 +153,9 @@ static uint8_t *byte_host(const struct uspace *us, uint64_t va)
     return (uint8_t *)(*slot & ~PAGE_MASK_LOW) + (va & PAGE_MASK_LOW);
 }
 
-int uspace_read(const struct uspace *us, uint64_t va, void *buf, uint64_t len)
+/* Copy between a host buffer and user memory page by page, in either direction. */
+static int copy_user(const struct uspace *us, uint64_t va, uint8_t *buf, uint64_t len, bool to_user)
 {
-    uint8_t *out = buf;
     while (len) {
         uint64_t chunk = PAGE_SIZE_4K - (va & PAGE_MASK_LOW);
         if (chunk > len)
@@ -163,30 +163,25 @@ int uspace_read(const struct uspace *us, uint64_t va, void *buf, uint64_t len)
         uint8_t *h = byte_host(us, va);
         if (!h)
             return -EFAULT;
-        memcpy(out, h, chunk);
-        out += chunk;
+        if (to_user)
+            memcpy(h, buf, chunk);
+        else
+            memcpy(buf, h, chunk);
+        buf += chunk;
         va += chunk;
         len -= chunk;
     }
     return 0;
 }
 
+int uspace_read(const struct uspace *us, uint64_t va, void *buf, uint64_t len)
+{
+    return copy_user(us, va, buf, len, false);
+}
+
 int uspace_write(struct uspace *us, uint64_t va, const void *buf, uint64_t len)
 {
-    const uint8_t *in = buf;
-    while (len) {
-        uint64_t chunk = PAGE_SIZE_4K - (va & PAGE_MASK_LOW);
-        if (chunk > len)
-            chunk = len;
-        uint8_t *h = byte_host(us, va);
-        if (!h)
-            return -EFAULT;
-        memcpy(h, in, chunk);
-        in += chunk;
-        va += chunk;
-        len -= chunk;
-    }
-    return 0;
+    return copy_user(us, va, (uint8_t *)buf, len, true);
 }
 
 long uspace_read_str(const struct uspace *us, uint64_t va, char *buf, size_t max)
