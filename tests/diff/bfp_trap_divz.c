@@ -1,0 +1,28 @@
+/* Differential test (ends with a signal): IEEE division by zero with its FPC mask on
+ * (DEBR 1/0): a suppressing data exception, DXC 40 (SIGFPE). A line is written straight
+ * away (the rt buffer dies with the program); "not trapped" means the instruction did
+ * not raise the program interruption. */
+#include "rt.h"
+
+static void say(const char *s, u64 n)
+{
+    register u64 r1 asm("1") = 4;
+    register u64 r2 asm("2") = 1;
+    register u64 r3 asm("3") = (u64)s;
+    register u64 r4 asm("4") = n;
+    asm volatile("svc 0" : "+d"(r2) : "d"(r1), "d"(r3), "d"(r4) : "memory", "cc");
+}
+
+int main(void)
+{
+    say("bfp_trap_divz: before\n", sizeof("bfp_trap_divz: before\n") - 1);
+    asm volatile("sfpc %[f]\n\t"
+                 "ldgr %%f0,%[a]\n\t"
+                 "ldgr %%f2,%[b]\n\t"
+                 "debr %%f0,%%f2"
+                 :
+                 : [f] "d"(0x40000000), [a] "d"(0x3f80000000000000UL), [b] "d"(0UL)
+                 : "cc", "f0", "f2");
+    put_str("not trapped\n");
+    rt_exit(0);
+}
