@@ -135,8 +135,9 @@ struct cpu {
 
 /* Facility numbers used by the instruction table (STFLE bit numbers, zarch.md §10). */
 enum {
-    FAC_N3 = 0, FAC_ZARCH = 1, FAC_STFLE = 7, FAC_LDISP = 18, FAC_EIMM = 21, FAC_ETF3 = 22,
-    FAC_STCKF = 25, FAC_PARSE = 26, FAC_MVCOS = 27, FAC_CSST = 32, FAC_GIE = 34, FAC_EXEXT = 35, FAC_FPEXT = 37,
+    FAC_N3 = 0, FAC_ZARCH = 1, FAC_STFLE = 7, FAC_ETF2 = 16, FAC_LDISP = 18, FAC_EIMM = 21, FAC_ETF3 = 22,
+    FAC_ETF2_ENH = 24, FAC_STCKF = 25, FAC_PARSE = 26, FAC_MVCOS = 27, FAC_ETF3_ENH = 30,
+    FAC_CSST = 32, FAC_GIE = 34, FAC_EXEXT = 35, FAC_FPEXT = 37,
     FAC_FPSE = 41, FAC_Z196 = 45, FAC_ZEC12 = 49, FAC_IA2 = 52, FAC_Z13 = 53,
     FAC_MIE2 = 58, FAC_MIE3 = 61,
     FAC_BASE = 255,              /* always present */

@@ -9,8 +9,8 @@
  * are set: the dispatch table is filtered by these, and STFLE reports them. */
 const uint8_t cpu_default_facilities[32] = {
     [0] = 0x80 | 0x40 | 0x20 | 0x01,   /* 0 N3, 1 z/Arch installed, 2 z/Arch active, 7 STFLE */
-    [2] = 0x20 | 0x04,                 /* 18 long displacement, 21 extended immediate */
-    [3] = 0x40,                        /* 25 store clock fast */
+    [2] = 0x80 | 0x20 | 0x04 | 0x02,   /* 16 ETF2, 18 long displacement, 21 extended immediate, 22 ETF3 */
+    [3] = 0x80 | 0x40 | 0x20 | 0x02,   /* 24 ETF2 enhancement, 25 store clock fast, 26 parsing enh., 30 ETF3 enh. */
     [4] = 0x20 | 0x10 | 0x04,          /* 34 general-instructions ext., 35 execute ext., 37 FP extension */
     [5] = 0x40 | 0x04,                 /* 41 FP-support enhancement, 45 z196 bundle */
     [6] = 0x40,                        /* 49 zEC12 bundle (misc-instruction extension ...) */
