@@ -1,6 +1,8 @@
 # zhyp: one plain GNU Makefile; objects in build/.
 #   make            the zhyp binary (build/zhyp)
-#   make check      unit tests, differential tests against qemu-s390x, the C corpus
+#   make check      unit tests, differential tests against qemu-s390x, the C corpus,
+#                   bare-metal tests on qemu-system-s390x (and on zhyp run where listed)
+#   make guest      the bare-metal SDK's images (build/guest)
 #   make bench      the benchmarks under bench/
 #   make clean
 CC      ?= gcc
@@ -67,14 +69,18 @@ $(B)/bench/cbench.elf: bench/src/cbench.c tests/diff/rt/rt.c tests/diff/rt/rt.h
 	@mkdir -p $(dir $@)
 	$(XCC) $(DIFF_CFLAGS) -O2 -march=z196 -o $@ $< tests/diff/rt/rt.c -lgcc
 
+# The bare-metal guest SDK and its test images (src/guest/guest.mk: make guest).
+include src/guest/guest.mk
+
 ifeq ($(HAVE_XCC),yes)
-GUEST_TESTS := $(DIFF_ELF) $(CORPUS_ELF)
+CROSS_TESTS := $(DIFF_ELF) $(CORPUS_ELF) $(GUEST_ELF)
 endif
 
-check: $(B)/zhyp $(B)/test_unit $(GUEST_TESTS)
+check: $(B)/zhyp $(B)/test_unit $(CROSS_TESTS)
 	$(B)/test_unit
 	tests/run-diff.sh $(B)
 	tests/run-corpus.sh $(B)
+	tests/run-baremetal.sh $(B)
 
 bench: $(B)/zhyp
 	bench/mips

@@ -26,7 +26,15 @@
 #define PSW_SHIFT_KEY    52
 
 /* Control-register 0 bits used by the CPU core. */
+#define CR0_LAP          0x0000000010000000ULL   /* bit 35: low-address protection */
+#define CR0_FETCH_OVR    0x0000000002000000ULL   /* bit 38: fetch-protection override */
+#define CR0_STORE_OVR    0x0000000001000000ULL   /* bit 39: storage-protection override */
+#define CR0_EDAT1        0x0000000000800000ULL   /* bit 40: EDAT-1 */
 #define CR0_AFP          0x0000000000040000ULL   /* bit 45: AFP-register control */
+#define CR0_SERVICE_SIG  0x0000000000000200ULL   /* bit 54: service-signal subclass mask */
+
+/* Pending external interruptions (cpu.ext_pending). */
+#define EXT_SERVICE      0x01    /* service signal (SCLP completion), code 0x2401 */
 
 /* Program-mask bits as a 4-bit value (PSW bits 20-23). */
 #define PM_FIXOVF  0x8
@@ -58,7 +66,9 @@ struct cpu;
 
 /* How a CPU turns a logical address into host memory (user mode, DAT, SIE stage 2).
  * Returns 0 and the host address of the 4K page containing va, or a PGM code with
- * the access-exception details in c->fault. *writable says whether stores may use it. */
+ * the access-exception details in c->fault. *writable says whether later stores to any
+ * byte of the page may use it without asking again (false for low-address-protected
+ * pages, whose protection depends on the byte). */
 struct mem_ops {
     int (*translate)(struct cpu *c, uint64_t va, enum acc acc, uint8_t **page_hva, bool *writable);
     /* Host address of this CPU's 8K prefix area (lowcore), or NULL in user mode. */
@@ -88,6 +98,13 @@ struct dispatch {
 
 struct isa;                      /* dispatch tables for one facility set (insn.c) */
 
+/* Services a CPU asks of the machine it belongs to (system mode; NULL in user mode).
+ * Each returns 0 (with the CC in c->cc) or a PGM code. */
+struct sys_ops {
+    int (*servc)(struct cpu *c, uint32_t command, uint64_t sccb_ra);
+    int (*sigp)(struct cpu *c, unsigned order, unsigned target, uint64_t param, uint32_t *status);
+};
+
 enum cpu_exit {
     CPU_EXIT_BUDGET,             /* instruction budget used up */
     CPU_EXIT_SVC,                /* user mode: SVC executed, number in svc_code */
@@ -115,6 +132,10 @@ struct cpu {
     const uint8_t *fetch_hva;    /* host address of that page */
     struct tlb_entry tlb[TLB_ENTRIES];
     const struct mem_ops *mops;  /* slow-path translation */
+    const struct sys_ops *sys;   /* machine services (SERVC, SIGP); NULL in user mode */
+    uint32_t ext_pending;        /* EXT_* external interruptions waiting for delivery */
+    uint32_t ext_param;          /* parameter of the pending service signal */
+    bool stopped;                /* CPU in the stopped state */
     void *mctx;                  /* owner of the address space (user space, machine) */
 
     const struct isa *isa;
@@ -148,6 +169,8 @@ enum {
 void cpu_init(struct cpu *c, const uint8_t *fac);
 void cpu_set_psw(struct cpu *c, uint64_t mask, uint64_t addr);
 uint64_t cpu_psw_mask(const struct cpu *c);     /* mask with the live CC merged in */
+/* Deliver one pending interruption the PSW and CRs allow. Returns true if one was. */
+bool cpu_deliver_pending(struct cpu *c);
 void cpu_tlb_flush(struct cpu *c);
 static inline bool fac_has(const uint8_t *fac, int n) { return n >= 254 ? n == FAC_BASE : (fac[n >> 3] & (0x80 >> (n & 7))) != 0; }
 extern const uint8_t cpu_default_facilities[32];

@@ -55,6 +55,7 @@ enum {
     PGM_REGION_THIRD_TRANS  = 0x3b,
     PGM_MONITOR             = 0x40,
     PGM_PER                 = 0x80,
+    PGM_EARLY               = 0x8000, /* flag: early PSW exception (after LPSW/LPSWE): ILC 0 */
 };
 
 /* Data-exception codes stored with PGM_DATA (PoP ch.6 "Data-Exception Code"). */

@@ -3,6 +3,7 @@
 #define ZHYP_CLI_H
 
 int cmd_user(int argc, char **argv);
+int cmd_run(int argc, char **argv);
 int cmd_insns(int argc, char **argv);
 
 /* Parse a count with an optional K/M/G suffix; returns 0 on success. */

@@ -9,6 +9,7 @@ static const struct {
     int (*fn)(int argc, char **argv);
     const char *what;
 } commands[] = {
+    { "run",   cmd_run,   "boot a bare-metal s390x ELF (like qemu-system-s390x -kernel)" },
     { "user",  cmd_user,  "run a static s390x Linux program (like qemu-s390x)" },
     { "insns", cmd_insns, "list the instruction table (mnemonic, opcode, format, facility)" },
 };

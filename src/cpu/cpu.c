@@ -83,7 +83,10 @@ static bool code_has_teid(int code)
  * point the old PSW at the instruction; the others leave it after the instruction. */
 bool cpu_interrupt_program(struct cpu *c, int code, unsigned ilen, enum cpu_exit *why)
 {
-    if (pgm_is_nullifying(code))
+    if (code & PGM_EARLY) {             /* the new PSW is the old PSW; nothing to point back */
+        code &= ~PGM_EARLY;
+        ilen = 0;
+    } else if (pgm_is_nullifying(code))
         c->psw.addr = c->ia;
     /* With the AFP-register control on (always for Linux user space) the DXC also goes
      * to byte 2 of the FPC. */
@@ -128,6 +131,22 @@ bool cpu_interrupt_svc(struct cpu *c, enum cpu_exit *why)
     st_be16(lc + 0x88, c->ilen);            /* op_svc: 2, or 4/6 under EX/EXRL */
     st_be16(lc + 0x8a, c->svc_code);
     swap_psw(c, lc, 0x140, 0x1c0);
+    return false;
+}
+
+bool cpu_deliver_pending(struct cpu *c)
+{
+    uint8_t *lc = c->mops->lowcore ? c->mops->lowcore(c) : NULL;
+    if (!lc || !(c->psw.mask & PSW_MASK_EXT))
+        return false;
+    if ((c->ext_pending & EXT_SERVICE) && (c->cr[0] & CR0_SERVICE_SIG)) {
+        c->ext_pending &= ~EXT_SERVICE;
+        st_be32(lc + 0x80, c->ext_param);
+        st_be16(lc + 0x84, 0);
+        st_be16(lc + 0x86, 0x2401);
+        swap_psw(c, lc, 0x130, 0x1b0);
+        return true;
+    }
     return false;
 }
 

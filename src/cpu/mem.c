@@ -8,7 +8,7 @@ static int tlb_fill(struct cpu *c, uint64_t va, enum acc acc, uint8_t **page)
 {
     bool writable = false;
     uint64_t page_va = va & ~PAGE_MASK_LOW;
-    int pgm = c->mops->translate(c, page_va, acc, page, &writable);
+    int pgm = c->mops->translate(c, va, acc, page, &writable);   /* exact va: LAP needs it */
     if (pgm)
         return pgm;
     struct tlb_entry *e = tlb_slot(c, page_va);

@@ -1,0 +1,215 @@
+/* Privileged control instructions (PoP ch.10; zarch.md §1.3, §2, §9-10). Handlers that
+ * may make a pending interruption deliverable return RC_EXIT so the machine loop
+ * delivers it before the next instruction. */
+#include "insn.h"
+
+/* A loaded PSW that the architecture calls invalid: recognised after loading (early
+ * exception, ILC 0), zarch.md §1.1. */
+static bool psw_invalid(uint64_t mask, uint64_t addr)
+{
+    if (mask & PSW_MASK_RESERVED)
+        return true;
+    if ((mask & PSW_MASK_EA) && !(mask & PSW_MASK_BA))
+        return true;
+    if (!(mask & PSW_MASK_EA) && addr > ((mask & PSW_MASK_BA) ? 0x7fffffffULL : 0xffffffULL))
+        return true;
+    return addr & 1;
+}
+
+static int load_psw(struct cpu *c, uint64_t mask, uint64_t addr)
+{
+    cpu_set_psw(c, mask, addr);
+    if (psw_invalid(mask, addr))
+        return PGM_SPECIFICATION | PGM_EARLY;
+    return (mask & PSW_MASK_WAIT) || c->ext_pending ? RC_EXIT : 0;
+}
+
+/* 82   LPSW  - Load PSW (ESA/390 short format)             [S] */
+int op_lpsw(struct cpu *c, uint64_t iw)
+{
+    uint64_t ea = ea_rs(c, iw), v;
+    if (ea & 7)
+        return PGM_SPECIFICATION;
+    int pgm = mem_read64_va(c, ea, &v);
+    if (pgm)
+        return pgm;
+    uint32_t w0 = (uint32_t)(v >> 32), w1 = (uint32_t)v;
+    if (!(w0 & 0x00080000))
+        return PGM_SPECIFICATION;
+    uint64_t mask = ((uint64_t)(w0 & ~0x00080000u) << 32) | (w1 & 0x80000000u);
+    return load_psw(c, mask, w1 & 0x7fffffffu);
+}
+
+/* B2B2 LPSWE - Load PSW Extended                           [S] */
+int op_lpswe(struct cpu *c, uint64_t iw)
+{
+    uint64_t ea = ea_rs(c, iw), mask, addr;
+    if (ea & 7)
+        return PGM_SPECIFICATION;
+    int pgm = mem_read128_va(c, ea, &mask, &addr);
+    return pgm ? pgm : load_psw(c, mask, addr);
+}
+
+/* Replace PSW bits 0-7 (the system mask). */
+static int set_system_mask(struct cpu *c, uint8_t sm)
+{
+    uint64_t mask = (cpu_psw_mask(c) & ~0xff00000000000000ULL) | ((uint64_t)sm << 56);
+    return load_psw(c, mask, c->psw.addr);
+}
+
+/* 80   SSM   - Set System Mask                             [SI] */
+int op_ssm(struct cpu *c, uint64_t iw)
+{
+    uint8_t sm;
+    int pgm = mem_read8_va(c, ea_rs(c, iw), &sm);
+    return pgm ? pgm : set_system_mask(c, sm);
+}
+
+/* AD   STOSM - Store Then Or System Mask                   [SI]
+ * AC   STNSM - Store Then And System Mask                  [SI] */
+static int store_then_mask(struct cpu *c, uint64_t iw, bool or_mask)
+{
+    uint8_t old = (uint8_t)(c->psw.mask >> 56), i2 = (uint8_t)iw_i8(iw);
+    int pgm = mem_write8_va(c, ea_rs(c, iw), old);
+    if (pgm)
+        return pgm;
+    return set_system_mask(c, or_mask ? (uint8_t)(old | i2) : (uint8_t)(old & i2));
+}
+int op_stosm(struct cpu *c, uint64_t iw) { return store_then_mask(c, iw, true); }
+int op_stnsm(struct cpu *c, uint64_t iw) { return store_then_mask(c, iw, false); }
+
+/* Load or store control registers R1 through R3 (wrapping), 4 or 8 bytes each.
+ * Loading flushes the TLB: CR0, CR1, CR7 and CR13 change translation. */
+static int ctl_regs(struct cpu *c, uint64_t iw, uint64_t ea, unsigned size, bool load)
+{
+    unsigned r1 = iw_r1(iw), r3 = iw_r2(iw), n = ((r3 - r1) & 15) + 1;
+    uint8_t buf[128];
+    if (ea & (size - 1))
+        return PGM_SPECIFICATION;
+    if (load) {
+        int pgm = mem_read_slow(c, ea, buf, n * size);
+        if (pgm)
+            return pgm;
+        for (unsigned i = 0; i < n; i++) {
+            unsigned r = (r1 + i) & 15;
+            c->cr[r] = size == 8 ? ld_be64(buf + 8 * i)
+                                 : (c->cr[r] & 0xffffffff00000000ULL) | ld_be32(buf + 4 * i);
+        }
+        cpu_tlb_flush(c);
+        return c->ext_pending ? RC_EXIT : 0;
+    }
+    for (unsigned i = 0; i < n; i++) {
+        unsigned r = (r1 + i) & 15;
+        if (size == 8)
+            st_be64(buf + 8 * i, c->cr[r]);
+        else
+            st_be32(buf + 4 * i, (uint32_t)c->cr[r]);
+    }
+    return mem_write_slow(c, ea, buf, n * size);
+}
+
+/* B7   LCTL  - Load Control                                [RS-a]
+ * EB2F LCTLG - Load Control (64)                           [RSY-a]
+ * B6   STCTL - Store Control                               [RS-a]
+ * EB25 STCTG - Store Control (64)                          [RSY-a] */
+int op_lctl(struct cpu *c, uint64_t iw) { return ctl_regs(c, iw, ea_rs(c, iw), 4, true); }
+int op_lctlg(struct cpu *c, uint64_t iw) { return ctl_regs(c, iw, ea_rsy(c, iw), 8, true); }
+int op_stctl(struct cpu *c, uint64_t iw) { return ctl_regs(c, iw, ea_rs(c, iw), 4, false); }
+int op_stctg(struct cpu *c, uint64_t iw) { return ctl_regs(c, iw, ea_rsy(c, iw), 8, false); }
+
+/* B210 SPX   - Set Prefix                                  [S] */
+int op_spx(struct cpu *c, uint64_t iw)
+{
+    uint64_t ea = ea_rs(c, iw);
+    uint32_t v;
+    uint8_t *page;
+    bool writable;
+    if (ea & 3)
+        return PGM_SPECIFICATION;
+    int pgm = mem_read32_va(c, ea, &v);
+    if (pgm)
+        return pgm;
+    uint32_t prefix = v & 0x7fffe000u, saved = c->prefix;
+    /* The new prefix area must exist: probe it as real addresses under the new prefix. */
+    c->prefix = prefix;
+    uint64_t saved_mask = c->psw.mask;
+    c->psw.mask &= ~PSW_MASK_DAT;
+    pgm = c->mops->translate(c, 0, ACC_FETCH, &page, &writable);
+    c->psw.mask = saved_mask;
+    if (pgm) {
+        c->prefix = saved;
+        return PGM_ADDRESSING;
+    }
+    cpu_tlb_flush(c);
+    return 0;
+}
+
+/* B211 STPX  - Store Prefix                                [S] */
+int op_stpx(struct cpu *c, uint64_t iw)
+{
+    uint64_t ea = ea_rs(c, iw);
+    return (ea & 3) ? PGM_SPECIFICATION : mem_write32_va(c, ea, c->prefix);
+}
+
+/* B212 STAP  - Store CPU Address                           [S] */
+int op_stap(struct cpu *c, uint64_t iw)
+{
+    uint64_t ea = ea_rs(c, iw);
+    return (ea & 1) ? PGM_SPECIFICATION : mem_write16_va(c, ea, (uint16_t)c->cpu_addr);
+}
+
+/* B202 STIDP - Store CPU ID                                [S]
+ * Version 0, the CPU address in the identification, machine type 2827 (zEC12),
+ * format-1 CPU ID (bit 48). */
+int op_stidp(struct cpu *c, uint64_t iw)
+{
+    uint64_t ea = ea_rs(c, iw);
+    uint64_t id = ((uint64_t)(c->cpu_addr & 0xff) << 48) | (0x2827ULL << 16) | 0x8000;
+    return (ea & 7) ? PGM_SPECIFICATION : mem_write64_va(c, ea, id);
+}
+
+/* B2B1 STFL  - Store Facility List: bits 0-31 into the lowcore at 0xC8. */
+int op_stfl(struct cpu *c, uint64_t iw)
+{
+    (void)iw;
+    uint8_t *lc = c->mops->lowcore ? c->mops->lowcore(c) : NULL;
+    if (!lc)
+        return PGM_OPERATION;
+    memcpy(lc + 0xc8, c->fac, 4);
+    return 0;
+}
+
+/* B20D PTLB  - Purge TLB                                   [S] */
+int op_ptlb(struct cpu *c, uint64_t iw)
+{
+    (void)iw;
+    cpu_tlb_flush(c);
+    return 0;
+}
+
+/* B220 SERVC - Service Call                                [RRE] */
+int op_servc(struct cpu *c, uint64_t iw)
+{
+    if (!c->sys)
+        return PGM_OPERATION;
+    int pgm = c->sys->servc(c, (uint32_t)c->gr[iw_rre_r1(iw)], c->gr[iw_rre_r2(iw)]);
+    return pgm ? pgm : RC_EXIT;           /* the completion may be deliverable now */
+}
+
+/* AE   SIGP  - Signal Processor                            [RS-a]
+ * Order code in bits 56-63 of the second-operand address, CPU address in R3,
+ * parameter in R1+1 (or R1 when odd); status to R1 bits 32-63 with CC 1. */
+int op_sigp(struct cpu *c, uint64_t iw)
+{
+    unsigned r1 = iw_r1(iw), r3 = iw_r2(iw);
+    unsigned order = (unsigned)(ea_rs(c, iw) & 0xff);
+    uint32_t status = 0;
+    if (!c->sys)
+        return PGM_OPERATION;
+    int pgm = c->sys->sigp(c, order, (unsigned)(c->gr[r3] & 0xffff), c->gr[r1 | 1], &status);
+    if (pgm)
+        return pgm;
+    if (c->cc == 1)
+        set_low32(c, r1, status);
+    return c->stopped ? RC_EXIT : 0;
+}

@@ -1,0 +1,144 @@
+/* Main storage, storage keys, and the system-mode address translation of a CPU:
+ * DAT (through the walker), prefixing, low-address protection and key-controlled
+ * protection (PoP ch.3; zarch.md §2, §4.7-4.8). */
+#include <errno.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+
+#include "zhyp/machine.h"
+#include "zhyp/dat.h"
+
+int machine_init(struct machine *m, uint64_t mem, unsigned ncpus)
+{
+    memset(m, 0, sizeof(*m));
+    if (!mem || (mem & 0xfffff) || !ncpus || ncpus > MACHINE_MAX_CPUS)
+        return -EINVAL;
+    m->storage = mmap(NULL, mem, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (m->storage == MAP_FAILED) {
+        m->storage = NULL;
+        return -ENOMEM;
+    }
+    m->storage_size = mem;
+    m->keys = calloc(mem >> 12, 1);
+    m->ncpus = ncpus;
+    m->console = stdout;
+    return m->keys ? 0 : -ENOMEM;
+}
+
+void machine_free(struct machine *m)
+{
+    for (unsigned i = 0; i < m->ncpus; i++)
+        free(m->cpu[i]);
+    if (m->storage)
+        munmap(m->storage, m->storage_size);
+    free(m->keys);
+    memset(m, 0, sizeof(*m));
+}
+
+/* DAT table entries are read at absolute addresses (zarch.md §4.7). */
+static int read_entry(void *ctx, uint64_t aa, uint64_t *entry)
+{
+    uint8_t *p = (aa & 7) ? NULL : machine_abs(ctx, aa);
+    if (!p)
+        return PGM_ADDRESSING;
+    *entry = ld_be64(p);
+    return 0;
+}
+
+/* The ASCE for this access: instruction fetch uses home in the home mode, otherwise
+ * primary; operands use the PSW's address-space control. Access-register mode is not
+ * implemented yet and reports a special-operation exception (docs/architecture.md). */
+static int select_asce(const struct cpu *c, enum acc acc, uint64_t *asce, unsigned *id)
+{
+    unsigned asc = (unsigned)((c->psw.mask & PSW_MASK_ASC) >> 46);
+    if (acc == ACC_IFETCH && asc != 3)
+        asc = 0;
+    switch (asc) {
+    case 0: *asce = c->cr[1]; break;
+    case 2: *asce = c->cr[7]; break;
+    case 3: *asce = c->cr[13]; break;
+    default: return PGM_SPECIAL_OP;
+    }
+    *id = asc;
+    return 0;
+}
+
+/* Logical -> absolute for one access, with DAT protection folded in. */
+static int to_absolute(struct cpu *c, uint64_t va, enum acc acc, uint64_t *aa, bool *private_space)
+{
+    struct machine *m = c->mctx;
+    *private_space = false;
+    if (!(c->psw.mask & PSW_MASK_DAT)) {
+        *aa = dat_real_to_abs(c->prefix, va);
+        return 0;
+    }
+    uint64_t asce;
+    unsigned id;
+    int pgm = select_asce(c, acc, &asce, &id);
+    if (pgm)
+        return pgm;
+    struct dat_tables t = { read_entry, NULL, m };
+    struct dat_result r;
+    struct dat_fault f;
+    unsigned opts = (acc == ACC_STORE ? DAT_STORE : 0) | (acc == ACC_IFETCH ? DAT_IFETCH : 0) |
+                    ((c->cr[0] & CR0_EDAT1) && fac_has(c->fac, 8) ? DAT_EDAT1 : 0);
+    pgm = dat_translate_va(&t, asce, va, opts, id, &r, &f);
+    if (pgm) {
+        c->fault.teid = f.teid;
+        c->fault.access_id = 0;
+        return pgm;
+    }
+    *private_space = (asce & ASCE_PRIVATE) != 0;
+    *aa = r.absolute ? r.addr : dat_real_to_abs(c->prefix, r.addr);
+    return 0;
+}
+
+/* Key-controlled protection (zarch.md §4.8); reference and change bits as a side effect. */
+static int check_key(struct cpu *c, uint64_t va, uint64_t aa, enum acc acc)
+{
+    struct machine *m = c->mctx;
+    uint8_t *key = &m->keys[aa >> 12];
+    unsigned psw_key = (unsigned)((c->psw.mask & PSW_MASK_KEY) >> PSW_SHIFT_KEY);
+    bool match = psw_key == 0 || psw_key == (unsigned)(*key >> 4);
+    bool override = (c->cr[0] & CR0_STORE_OVR) && (*key >> 4) == 9;
+    if (!match && !override) {
+        bool fetch_ok = !(*key & SKEY_FETCH) || ((c->cr[0] & CR0_FETCH_OVR) && va < 2048);
+        if (acc == ACC_STORE || !fetch_ok) {
+            c->fault.teid = va & ~PAGE_MASK_LOW;   /* bit 61 = 0: not DAT protection */
+            return PGM_PROTECTION;
+        }
+    }
+    *key |= SKEY_REF | (acc == ACC_STORE ? SKEY_CHG : 0);
+    return 0;
+}
+
+static int sys_translate(struct cpu *c, uint64_t va, enum acc acc, uint8_t **page_hva, bool *writable)
+{
+    struct machine *m = c->mctx;
+    uint64_t aa;
+    bool private_space;
+    c->fault.teid = va & ~PAGE_MASK_LOW;
+    c->fault.access_id = 0;
+    int pgm = to_absolute(c, va, acc, &aa, &private_space);
+    if (pgm)
+        return pgm;
+    if (aa >= m->storage_size)
+        return PGM_ADDRESSING;
+    bool lap = (c->cr[0] & CR0_LAP) && !private_space && (va & ~0x1fffULL) == 0;
+    if (lap && acc == ACC_STORE && (va & ~0x11ffULL) == 0)
+        return PGM_PROTECTION;
+    pgm = check_key(c, va, aa, acc);
+    if (pgm)
+        return pgm;
+    *page_hva = m->storage + (aa & ~PAGE_MASK_LOW);
+    *writable = !lap;
+    return 0;
+}
+
+static uint8_t *sys_lowcore(struct cpu *c)
+{
+    struct machine *m = c->mctx;
+    return machine_abs(m, c->prefix);
+}
+
+const struct mem_ops machine_mem_ops = { sys_translate, sys_lowcore };

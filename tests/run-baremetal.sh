@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Bare-metal guest tests: boots each BUILD_DIR/guest/tests/*.elf (built by `make guest`
+# from src/guest/tests) under qemu-system-s390x with the SCLP console on stdout, and
+# passes a test when its console ends with "SUMMARY: N passed, 0 failed" (N > 0) and
+# QEMU exited 0. Every test boots with --append "zhyp baremetal" (tests/boot.c checks it).
+# How a run ends on QEMU 7.2: the SDK stops its CPU with SIGP stop, and QEMU shuts down
+# (exit 0) once no CPU is running. A disabled-wait PSW (the SDK's fallback) is a "guest
+# panic" for QEMU: with -action panic=exit-failure it exits 1, and -d guest_errors
+# prints "PSW: <mask> <address>" on stderr (address 0x600d0000 pass, 0xbad0xxxx fail);
+# the pass address counts as a clean end.
+# A hung guest is killed by the timeout.
+# Tests named in tests/baremetal-zhyp.list also boot under `zhyp run --kernel`, and
+# zhyp's console must be identical to QEMU's (carriage returns aside) with exit 0. The
+# list grows as the machine issue adds what the other tests need.
+# usage: tests/run-baremetal.sh BUILD_DIR [PATTERN]
+set -u
+B=${1:-build}
+PAT=${2:-}
+QEMU=${QEMU_SYSTEM_S390X:-qemu-system-s390x}
+TIMEOUT=${TIMEOUT:-60}
+if ! command -v "$QEMU" >/dev/null 2>&1; then
+    echo "baremetal: SKIP: $QEMU not installed (apt-get install qemu-system-misc)"
+    exit 0
+fi
+QEMU_ARGS=(-nodefaults -nographic -machine s390-ccw-virtio -m 128M -smp 1
+           -chardev stdio,id=con0 -device sclpconsole,chardev=con0
+           -no-reboot -action panic=exit-failure -d guest_errors)
+TMPD=$(mktemp -d)
+trap 'rm -rf "$TMPD"' EXIT
+
+# run_qemu ELF OUT: console to OUT, QEMU's messages to OUT.err; returns QEMU's status.
+run_qemu() {
+    { timeout "$TIMEOUT" "$QEMU" "${QEMU_ARGS[@]}" -kernel "$1" -append "zhyp baremetal" \
+        </dev/null >"$2" 2>"$2.err"; } 2>/dev/null
+}
+
+# check_output NAME OUT STATUS: prints the verdict line; returns 0 on a pass.
+check_output() {
+    local name=$1 out=$2 st=$3 summary
+    tr -d '\r' <"$out" >"$out.txt"
+    # The SDK's fallback end for a pass, a disabled wait at 0x600d0000, is a clean end.
+    if [ "$st" -eq 1 ] && grep -qE '^PSW: 0x[0-9a-f]+ 0x0+600d0000$' "$out.err"; then
+        st=0
+    fi
+    summary=$(grep -E '^SUMMARY: [0-9]+ passed, [0-9]+ failed$' "$out.txt" | tail -1)
+    if [ "$st" -eq 124 ]; then
+        echo "FAIL $name: timed out after ${TIMEOUT}s"
+    elif [ -z "$summary" ]; then
+        echo "FAIL $name: no SUMMARY line (exit $st)"
+    elif ! [[ $summary =~ ^SUMMARY:\ ([0-9]+)\ passed,\ 0\ failed$ ]] || [ "${BASH_REMATCH[1]}" -eq 0 ]; then
+        echo "FAIL $name: $summary"
+    elif [ "$st" -ne 0 ]; then
+        echo "FAIL $name: $summary, but QEMU exited $st"
+    else
+        echo "PASS $name: $summary"
+        return 0
+    fi
+    grep -E '^(FAIL|SKIP)' "$out.txt" | head -10 | sed 's/^/    /'
+    head -3 "$out.err" | sed 's/^/    qemu: /'
+    return 1
+}
+
+# compare_zhyp NAME ELF: boots the image on zhyp; returns 0 when the console equals QEMU's.
+compare_zhyp() {
+    local name=$1 elf=$2 zs
+    { timeout "$TIMEOUT" "$B/zhyp" run --kernel "$elf" --mem 128M --append "zhyp baremetal" \
+        </dev/null >"$TMPD/$name.zhyp" 2>"$TMPD/$name.zhyp.err"; } 2>/dev/null
+    zs=$?
+    if [ "$zs" -eq 0 ] && cmp -s "$TMPD/$name.qemu.txt" "$TMPD/$name.zhyp"; then
+        echo "PASS $name on zhyp: same console as QEMU"
+        return 0
+    fi
+    echo "FAIL $name on zhyp: exit $zs"
+    diff "$TMPD/$name.qemu.txt" "$TMPD/$name.zhyp" | head -5 | sed 's/^/    /'
+    head -3 "$TMPD/$name.zhyp.err" | sed 's/^/    zhyp: /'
+    return 1
+}
+
+on_zhyp() {
+    grep -qx "$1" tests/baremetal-zhyp.list 2>/dev/null
+}
+
+shopt -s nullglob
+elfs=("$B"/guest/tests/*"$PAT"*.elf)
+if [ ${#elfs[@]} -eq 0 ]; then
+    echo "baremetal: no tests in $B/guest/tests matching '$PAT' (run make guest first)"
+    exit 1
+fi
+pass=0 fail=0
+for elf in "${elfs[@]}"; do
+    name=$(basename "$elf" .elf)
+    run_qemu "$elf" "$TMPD/$name.qemu"
+    if check_output "$name" "$TMPD/$name.qemu" $?; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+    fi
+    if on_zhyp "$name"; then
+        if compare_zhyp "$name" "$elf"; then
+            pass=$((pass + 1))
+        else
+            fail=$((fail + 1))
+        fi
+    fi
+done
+echo "baremetal: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
