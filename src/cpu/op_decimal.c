@@ -174,6 +174,14 @@ static inline bool muldiv_lengths_ok(uint64_t iw)
     return iw_r2(iw) <= 7 && iw_r2(iw) < iw_r1(iw);
 }
 
+/* MP and DP: the length rule (specification exception) then both packed operands. */
+static int muldiv_load(struct cpu *c, uint64_t iw, u128 *m1, bool *n1, u128 *m2, bool *n2)
+{
+    if (!muldiv_lengths_ok(iw))
+        return PGM_SPECIFICATION;
+    return dec_load2(c, iw, m1, n1, m2, n2);
+}
+
 /* FC   MP    - Multiply Decimal                           [SS-b]
  * The multiplicand needs as many leftmost zero bytes as the multiplier is long (data
  * exception otherwise), so the product always fits. Its sign follows the rules of
@@ -184,9 +192,7 @@ int op_mp(struct cpu *c, uint64_t iw)
     u128 m1, m2;
     bool n1, n2;
     uint8_t out[16];
-    if (!muldiv_lengths_ok(iw))
-        return PGM_SPECIFICATION;
-    int pgm = dec_load2(c, iw, &m1, &n1, &m2, &n2);
+    int pgm = muldiv_load(c, iw, &m1, &n1, &m2, &n2);
     if (pgm)
         return pgm;
     if (m1 >= pow10_u128(dec_digits(l1 - l2)))
@@ -205,9 +211,7 @@ int op_dp(struct cpu *c, uint64_t iw)
     u128 m1, m2;
     bool n1, n2;
     uint8_t out[16];
-    if (!muldiv_lengths_ok(iw))
-        return PGM_SPECIFICATION;
-    int pgm = dec_load2(c, iw, &m1, &n1, &m2, &n2);
+    int pgm = muldiv_load(c, iw, &m1, &n1, &m2, &n2);
     if (pgm)
         return pgm;
     if (m2 == 0 || m1 / m2 >= pow10_u128(dec_digits(l1 - l2)))
