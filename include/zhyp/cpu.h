@@ -31,10 +31,14 @@
 #define CR0_STORE_OVR    0x0000000001000000ULL   /* bit 39: storage-protection override */
 #define CR0_EDAT1        0x0000000000800000ULL   /* bit 40: EDAT-1 */
 #define CR0_AFP          0x0000000000040000ULL   /* bit 45: AFP-register control */
+#define CR0_EMERGENCY    0x0000000000004000ULL   /* bit 49: emergency-signal subclass mask */
+#define CR0_EXT_CALL     0x0000000000002000ULL   /* bit 50: external-call subclass mask */
 #define CR0_SERVICE_SIG  0x0000000000000200ULL   /* bit 54: service-signal subclass mask */
 
 /* Pending external interruptions (cpu.ext_pending). */
 #define EXT_SERVICE      0x01    /* service signal (SCLP completion), code 0x2401 */
+#define EXT_EXT_CALL     0x02    /* external call (SIGP), code 0x1202, source in ext_call_src */
+#define EXT_EMERGENCY    0x04    /* emergency signal (SIGP), code 0x1201, sources in emerg_srcs */
 
 /* Program-mask bits as a 4-bit value (PSW bits 20-23). */
 #define PM_FIXOVF  0x8
@@ -135,6 +139,8 @@ struct cpu {
     const struct sys_ops *sys;   /* machine services (SERVC, SIGP); NULL in user mode */
     uint32_t ext_pending;        /* EXT_* external interruptions waiting for delivery */
     uint32_t ext_param;          /* parameter of the pending service signal */
+    uint16_t ext_call_src;       /* CPU address that sent the pending external call */
+    uint64_t emerg_srcs;         /* CPU addresses (bit n = CPU n) with emergency signals pending */
     bool stopped;                /* CPU in the stopped state */
     void *mctx;                  /* owner of the address space (user space, machine) */
 

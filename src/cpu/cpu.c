@@ -134,17 +134,38 @@ bool cpu_interrupt_svc(struct cpu *c, enum cpu_exit *why)
     return false;
 }
 
+/* Take one external interruption: code, CPU address, then the PSW swap. */
+static void take_external(struct cpu *c, uint8_t *lc, uint16_t code, uint16_t cpu_addr)
+{
+    st_be16(lc + 0x84, cpu_addr);
+    st_be16(lc + 0x86, code);
+    swap_psw(c, lc, 0x130, 0x1b0);
+}
+
+/* External interruptions in priority order: emergency signal, external call, service
+ * signal; each only when its CR0 subclass mask is on. */
 bool cpu_deliver_pending(struct cpu *c)
 {
     uint8_t *lc = c->mops->lowcore ? c->mops->lowcore(c) : NULL;
-    if (!lc || !(c->psw.mask & PSW_MASK_EXT))
+    if (!lc || !(c->psw.mask & PSW_MASK_EXT) || !c->ext_pending)
         return false;
+    if ((c->ext_pending & EXT_EMERGENCY) && (c->cr[0] & CR0_EMERGENCY)) {
+        unsigned src = (unsigned)__builtin_ctzll(c->emerg_srcs);
+        c->emerg_srcs &= c->emerg_srcs - 1;
+        if (!c->emerg_srcs)
+            c->ext_pending &= ~EXT_EMERGENCY;
+        take_external(c, lc, 0x1201, (uint16_t)src);
+        return true;
+    }
+    if ((c->ext_pending & EXT_EXT_CALL) && (c->cr[0] & CR0_EXT_CALL)) {
+        c->ext_pending &= ~EXT_EXT_CALL;
+        take_external(c, lc, 0x1202, c->ext_call_src);
+        return true;
+    }
     if ((c->ext_pending & EXT_SERVICE) && (c->cr[0] & CR0_SERVICE_SIG)) {
         c->ext_pending &= ~EXT_SERVICE;
         st_be32(lc + 0x80, c->ext_param);
-        st_be16(lc + 0x84, 0);
-        st_be16(lc + 0x86, 0x2401);
-        swap_psw(c, lc, 0x130, 0x1b0);
+        take_external(c, lc, 0x2401, 0);
         return true;
     }
     return false;

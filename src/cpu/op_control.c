@@ -211,5 +211,5 @@ int op_sigp(struct cpu *c, uint64_t iw)
         return pgm;
     if (c->cc == 1)
         set_low32(c, r1, status);
-    return c->stopped ? RC_EXIT : 0;
+    return c->stopped || c->ext_pending ? RC_EXIT : 0;
 }

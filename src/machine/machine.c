@@ -16,9 +16,18 @@ extern const struct mem_ops machine_mem_ops;
 #define SLICE           100000                   /* instructions per CPU turn */
 
 /* SIGP order codes implemented so far; the others answer "invalid order". */
-enum { SIGP_SENSE = 0x01, SIGP_STOP = 0x05, SIGP_SET_ARCH = 0x12 };
+enum { SIGP_SENSE = 0x01, SIGP_EXTERNAL_CALL = 0x02, SIGP_EMERGENCY = 0x03, SIGP_STOP = 0x05,
+       SIGP_SET_ARCH = 0x12 };
 #define SIGP_STATUS_INVALID_ORDER 0x00000002u
 #define SIGP_STATUS_STOPPED       0x00000040u
+#define SIGP_STATUS_EXT_CALL      0x00000080u
+
+/* CC 1 with the status when there is one, else CC 0. */
+static void sigp_status(struct cpu *c, uint32_t st, uint32_t *status)
+{
+    c->cc = st ? 1 : 0;
+    *status = st;
+}
 
 static int machine_sigp(struct cpu *c, unsigned order, unsigned target, uint64_t param, uint32_t *status)
 {
@@ -31,8 +40,24 @@ static int machine_sigp(struct cpu *c, unsigned order, unsigned target, uint64_t
     struct cpu *t = m->cpu[target];
     switch (order) {
     case SIGP_SENSE:
-        c->cc = t->stopped ? 1 : 0;
-        *status = t->stopped ? SIGP_STATUS_STOPPED : 0;
+        sigp_status(c, (t->stopped ? SIGP_STATUS_STOPPED : 0) |
+                       ((t->ext_pending & EXT_EXT_CALL) ? SIGP_STATUS_EXT_CALL : 0), status);
+        return 0;
+    case SIGP_EXTERNAL_CALL:              /* one may be pending; a second is refused */
+        if (t->ext_pending & EXT_EXT_CALL) {
+            sigp_status(c, SIGP_STATUS_EXT_CALL, status);
+            return 0;
+        }
+        t->ext_pending |= EXT_EXT_CALL;
+        t->ext_call_src = (uint16_t)c->cpu_addr;
+        t->attention = 1;
+        c->cc = 0;
+        return 0;
+    case SIGP_EMERGENCY:                  /* one pending per sending CPU */
+        t->ext_pending |= EXT_EMERGENCY;
+        t->emerg_srcs |= 1ULL << c->cpu_addr;
+        t->attention = 1;
+        c->cc = 0;
         return 0;
     case SIGP_STOP:
         t->stopped = true;
