@@ -33,12 +33,16 @@
 #define CR0_AFP          0x0000000000040000ULL   /* bit 45: AFP-register control */
 #define CR0_EMERGENCY    0x0000000000004000ULL   /* bit 49: emergency-signal subclass mask */
 #define CR0_EXT_CALL     0x0000000000002000ULL   /* bit 50: external-call subclass mask */
+#define CR0_CKC          0x0000000000000800ULL   /* bit 52: clock-comparator subclass mask */
+#define CR0_CPU_TIMER    0x0000000000000400ULL   /* bit 53: CPU-timer subclass mask */
 #define CR0_SERVICE_SIG  0x0000000000000200ULL   /* bit 54: service-signal subclass mask */
 
 /* Pending external interruptions (cpu.ext_pending). */
 #define EXT_SERVICE      0x01    /* service signal (SCLP completion), code 0x2401 */
 #define EXT_EXT_CALL     0x02    /* external call (SIGP), code 0x1202, source in ext_call_src */
 #define EXT_EMERGENCY    0x04    /* emergency signal (SIGP), code 0x1201, sources in emerg_srcs */
+#define EXT_CKC          0x08    /* clock-comparator condition, code 0x1004 (set by the machine) */
+#define EXT_CPU_TIMER    0x10    /* CPU-timer condition, code 0x1005 (set by the machine) */
 
 /* Program-mask bits as a 4-bit value (PSW bits 20-23). */
 #define PM_FIXOVF  0x8
@@ -107,6 +111,10 @@ struct isa;                      /* dispatch tables for one facility set (insn.c
 struct sys_ops {
     int (*servc)(struct cpu *c, uint32_t command, uint64_t sccb_ra);
     int (*sigp)(struct cpu *c, unsigned order, unsigned target, uint64_t param, uint32_t *status);
+    uint64_t (*tod)(const struct cpu *c);            /* the TOD clock as this CPU sees it */
+    void (*set_tod)(struct cpu *c, uint64_t tod);   /* SET CLOCK */
+    int64_t (*cpu_timer)(const struct cpu *c);      /* current CPU-timer value */
+    void (*set_cpu_timer)(struct cpu *c, int64_t v);
 };
 
 enum cpu_exit {
@@ -142,6 +150,10 @@ struct cpu {
     uint16_t ext_call_src;       /* CPU address that sent the pending external call */
     uint64_t emerg_srcs;         /* CPU addresses (bit n = CPU n) with emergency signals pending */
     bool stopped;                /* CPU in the stopped state */
+    uint64_t ckc;                /* clock comparator */
+    int64_t cpu_timer;           /* CPU-timer value when last set ... */
+    uint64_t cpu_timer_set_ns;   /* ... at this virtual time */
+    uint64_t idle_ns;            /* virtual time spent in enabled waits (src/machine/vtime.c) */
     void *mctx;                  /* owner of the address space (user space, machine) */
 
     const struct isa *isa;

@@ -31,6 +31,7 @@ struct machine {
     struct cpu *cpu[MACHINE_MAX_CPUS];
     FILE *console;               /* SCLP console output */
     uint32_t sclp_cp_receive;    /* event types the program accepts (Write Event Mask) */
+    uint64_t tod_offset;         /* SET CLOCK's adjustment of the virtual TOD (vtime.c) */
     uint64_t wait_psw[2];        /* the disabled-wait PSW that ended the run */
 };
 

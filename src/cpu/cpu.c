@@ -142,8 +142,8 @@ static void take_external(struct cpu *c, uint8_t *lc, uint16_t code, uint16_t cp
     swap_psw(c, lc, 0x130, 0x1b0);
 }
 
-/* External interruptions in priority order: emergency signal, external call, service
- * signal; each only when its CR0 subclass mask is on. */
+/* External interruptions in priority order: emergency signal, external call, clock
+ * comparator, CPU timer, service signal; each only when its CR0 subclass mask is on. */
 bool cpu_deliver_pending(struct cpu *c)
 {
     uint8_t *lc = c->mops->lowcore ? c->mops->lowcore(c) : NULL;
@@ -160,6 +160,14 @@ bool cpu_deliver_pending(struct cpu *c)
     if ((c->ext_pending & EXT_EXT_CALL) && (c->cr[0] & CR0_EXT_CALL)) {
         c->ext_pending &= ~EXT_EXT_CALL;
         take_external(c, lc, 0x1202, c->ext_call_src);
+        return true;
+    }
+    if ((c->ext_pending & EXT_CKC) && (c->cr[0] & CR0_CKC)) {
+        take_external(c, lc, 0x1004, 0);   /* a condition: stays until the CKC moves */
+        return true;
+    }
+    if ((c->ext_pending & EXT_CPU_TIMER) && (c->cr[0] & CR0_CPU_TIMER)) {
+        take_external(c, lc, 0x1005, 0);
         return true;
     }
     if ((c->ext_pending & EXT_SERVICE) && (c->cr[0] & CR0_SERVICE_SIG)) {

@@ -213,3 +213,68 @@ int op_sigp(struct cpu *c, uint64_t iw)
         set_low32(c, r1, status);
     return c->stopped || c->ext_pending ? RC_EXIT : 0;
 }
+
+/* The doubleword operand of the timing instructions (doubleword aligned). */
+static int timing_operand(struct cpu *c, uint64_t iw, uint64_t *ea)
+{
+    *ea = ea_rs(c, iw);
+    if (*ea & 7)
+        return PGM_SPECIFICATION;
+    return c->sys ? 0 : PGM_OPERATION;
+}
+
+/* B204 SCK   - Set Clock                                   [S]  (CC 0: clock set) */
+int op_sck(struct cpu *c, uint64_t iw)
+{
+    uint64_t ea, v;
+    int pgm = timing_operand(c, iw, &ea);
+    if (!pgm)
+        pgm = mem_read64_va(c, ea, &v);
+    if (pgm)
+        return pgm;
+    c->sys->set_tod(c, v);
+    c->cc = 0;
+    return RC_EXIT;                       /* timer events move with the clock */
+}
+
+/* B206 SCKC  - Set Clock Comparator                        [S] */
+int op_sckc(struct cpu *c, uint64_t iw)
+{
+    uint64_t ea, v;
+    int pgm = timing_operand(c, iw, &ea);
+    if (!pgm)
+        pgm = mem_read64_va(c, ea, &v);
+    if (pgm)
+        return pgm;
+    c->ckc = v;
+    return RC_EXIT;                       /* the machine recomputes the next timer event */
+}
+
+/* B207 STCKC - Store Clock Comparator                      [S] */
+int op_stckc(struct cpu *c, uint64_t iw)
+{
+    uint64_t ea;
+    int pgm = timing_operand(c, iw, &ea);
+    return pgm ? pgm : mem_write64_va(c, ea, c->ckc);
+}
+
+/* B208 SPT   - Set CPU Timer                               [S] */
+int op_spt(struct cpu *c, uint64_t iw)
+{
+    uint64_t ea, v;
+    int pgm = timing_operand(c, iw, &ea);
+    if (!pgm)
+        pgm = mem_read64_va(c, ea, &v);
+    if (pgm)
+        return pgm;
+    c->sys->set_cpu_timer(c, (int64_t)v);
+    return RC_EXIT;
+}
+
+/* B209 STPT  - Store CPU Timer                             [S] */
+int op_stpt(struct cpu *c, uint64_t iw)
+{
+    uint64_t ea;
+    int pgm = timing_operand(c, iw, &ea);
+    return pgm ? pgm : mem_write64_va(c, ea, (uint64_t)c->sys->cpu_timer(c));
+}

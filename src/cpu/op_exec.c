@@ -208,11 +208,17 @@ static uint64_t tod_now(void)
     return tod;
 }
 
+/* The TOD clock: the machine's virtual clock in system mode, the host's in user mode. */
+static uint64_t tod_of(const struct cpu *c)
+{
+    return c->sys ? c->sys->tod(c) : tod_now();
+}
+
 /* B205 STCK  - Store Clock                                [S]
  * B27C STCKF - Store Clock Fast                           [S]  (CC 0: clock set) */
 int op_stck(struct cpu *c, uint64_t iw)
 {
-    int pgm = mem_write64_va(c, ea_rs(c, iw), tod_now());
+    int pgm = mem_write64_va(c, ea_rs(c, iw), tod_of(c));
     if (pgm)
         return pgm;
     c->cc = 0;
@@ -224,7 +230,7 @@ int op_stck(struct cpu *c, uint64_t iw)
 int op_stcke(struct cpu *c, uint64_t iw)
 {
     uint8_t b[16] = { 0 };
-    st_be64(b + 1, tod_now());
+    st_be64(b + 1, tod_of(c));
     int pgm = mem_write_slow(c, ea_rs(c, iw), b, sizeof(b));
     if (pgm)
         return pgm;

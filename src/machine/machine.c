@@ -5,10 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "zhyp/machine.h"
+#include "internal.h"
 #include "zhyp/elf.h"
-
-extern const struct mem_ops machine_mem_ops;
 
 #define BOOT_PSW_MASK   0x0000000180000000ULL   /* 64-bit, DAT off, masked, key 0 */
 #define PARM_AREA_AA    0x10480ULL              /* where the command line goes */
@@ -74,7 +72,9 @@ static int machine_sigp(struct cpu *c, unsigned order, unsigned target, uint64_t
     }
 }
 
-static const struct sys_ops machine_sys_ops = { sclp_servc, machine_sigp };
+static const struct sys_ops machine_sys_ops = {
+    sclp_servc, machine_sigp, vtime_tod, vtime_set_tod, vtime_cpu_timer, vtime_set_cpu_timer,
+};
 
 static int load_segments(struct machine *m, const struct elf_image *e, const char *path, char *err, size_t errlen)
 {
@@ -138,27 +138,37 @@ static bool psw_enabled_for_something(const struct cpu *c)
     return (c->psw.mask & (PSW_MASK_EXT | PSW_MASK_IO | PSW_MASK_MCHECK)) != 0;
 }
 
-/* One turn of one CPU. Returns true when the machine ends (*end set). */
+static bool end_in_disabled_wait(struct machine *m, struct cpu *c, enum machine_end *end)
+{
+    m->wait_psw[0] = cpu_psw_mask(c);
+    m->wait_psw[1] = c->psw.addr;
+    *end = MACHINE_DISABLED_WAIT;
+    return true;
+}
+
+/* One turn of one CPU: timer conditions, delivery, then instructions up to the slice or
+ * the next timer event. A CPU in an enabled wait skips ahead to its next timer event.
+ * Returns true when the machine ends (*end set). */
 static bool cpu_turn(struct machine *m, struct cpu *c, uint64_t slice, enum machine_end *end, bool *progress)
 {
+    /* One delivery per turn and at least one instruction after it: a guest that keeps
+     * its timer condition true with interruptions enabled still uses up budget. */
+    vtime_update_pending(c);
     cpu_deliver_pending(c);
     if (c->psw.mask & PSW_MASK_WAIT) {
-        if (!psw_enabled_for_something(c)) {
-            m->wait_psw[0] = cpu_psw_mask(c);
-            m->wait_psw[1] = c->psw.addr;
-            *end = MACHINE_DISABLED_WAIT;
-            return true;
-        }
-        return false;                     /* enabled wait: nothing pending yet */
+        if (!psw_enabled_for_something(c))
+            return end_in_disabled_wait(m, c, end);
+        if (!vtime_idle_to_event(c))
+            return false;                 /* nothing can wake it yet */
+        vtime_update_pending(c);
+        if (!cpu_deliver_pending(c))
+            return false;
     }
     *progress = true;
-    enum cpu_exit why = cpu_run(c, slice);
-    if (why == CPU_EXIT_WAIT && !psw_enabled_for_something(c)) {
-        m->wait_psw[0] = cpu_psw_mask(c);
-        m->wait_psw[1] = c->psw.addr;
-        *end = MACHINE_DISABLED_WAIT;
-        return true;
-    }
+    uint64_t until = vtime_insns_until_event(c);
+    enum cpu_exit why = cpu_run(c, until < slice ? until : slice);
+    if (why == CPU_EXIT_WAIT && !psw_enabled_for_something(c))
+        return end_in_disabled_wait(m, c, end);
     return false;
 }
 

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 
-#include "zhyp/machine.h"
+#include "internal.h"
 #include "zhyp/dat.h"
 
 int machine_init(struct machine *m, uint64_t mem, unsigned ncpus)

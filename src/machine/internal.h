@@ -1,0 +1,19 @@
+/* Shared inside src/machine: the system-mode memory ops and virtual time (vtime.c). */
+#ifndef ZHYP_MACHINE_INTERNAL_H
+#define ZHYP_MACHINE_INTERNAL_H
+
+#include "zhyp/machine.h"
+
+extern const struct mem_ops machine_mem_ops;
+
+uint64_t vtime_ns(const struct cpu *c);
+uint64_t vtime_tod(const struct cpu *c);
+void vtime_set_tod(struct cpu *c, uint64_t tod);
+int64_t vtime_cpu_timer(const struct cpu *c);
+void vtime_set_cpu_timer(struct cpu *c, int64_t v);
+void vtime_update_pending(struct cpu *c);
+uint64_t vtime_until_event(const struct cpu *c);
+uint64_t vtime_insns_until_event(const struct cpu *c);
+bool vtime_idle_to_event(struct cpu *c);
+
+#endif

@@ -1,0 +1,172 @@
+/* The machine core: virtual time (TOD and CPU timer from instruction counts), timer
+ * events, low-address and key-controlled protection, and bad input to the boot loader. */
+#include <stdlib.h>
+#include "unit.h"
+#include "zhyp/mem.h"
+#include "../../src/machine/internal.h"
+
+static const struct sys_ops vt_ops = { NULL, NULL, vtime_tod, vtime_set_tod, vtime_cpu_timer, vtime_set_cpu_timer };
+
+/* A 2M machine with one CPU in supervisor state, DAT off, not booted from a file. */
+static struct cpu *new_cpu(struct machine *m)
+{
+    ck_assert_int_eq(machine_init(m, 2 << 20, 1), 0);
+    struct cpu *c = calloc(1, sizeof(*c));
+    cpu_init(c, NULL);
+    c->mops = &machine_mem_ops;
+    c->sys = &vt_ops;
+    c->mctx = m;
+    cpu_set_psw(c, PSW_MASK_EA | PSW_MASK_BA, 0x10000);
+    m->cpu[0] = c;
+    return c;
+}
+
+START_TEST(one_thousand_instructions_advance_the_tod_by_one_microsecond)
+{
+    struct machine m;
+    struct cpu *c = new_cpu(&m);
+    uint64_t t0 = vtime_tod(c);
+    c->icount += 1000;
+    ck_assert_uint_eq(vtime_tod(c) - t0, 4096);       /* bit 51 = 1 microsecond */
+    machine_free(&m);
+}
+END_TEST
+
+START_TEST(set_clock_then_read_gives_the_value_set)
+{
+    struct machine m;
+    struct cpu *c = new_cpu(&m);
+    vtime_set_tod(c, 0x123456789abc0000ULL);
+    ck_assert_uint_eq(vtime_tod(c), 0x123456789abc0000ULL);
+    c->icount += 2000;
+    ck_assert_uint_eq(vtime_tod(c), 0x123456789abc0000ULL + 8192);
+    machine_free(&m);
+}
+END_TEST
+
+START_TEST(cpu_timer_goes_negative_after_its_value_in_virtual_time)
+{
+    struct machine m;
+    struct cpu *c = new_cpu(&m);
+    vtime_set_cpu_timer(c, 4096);                       /* one microsecond */
+    c->icount += 1000;
+    vtime_update_pending(c);
+    ck_assert_uint_eq(c->ext_pending & EXT_CPU_TIMER, 0);
+    ck_assert_int_eq(vtime_cpu_timer(c), 0);
+    c->icount += 1;
+    vtime_update_pending(c);
+    ck_assert_uint_ne(c->ext_pending & EXT_CPU_TIMER, 0);
+    machine_free(&m);
+}
+END_TEST
+
+START_TEST(clock_comparator_event_is_counted_in_instructions_when_enabled)
+{
+    struct machine m;
+    struct cpu *c = new_cpu(&m);
+    c->ckc = vtime_tod(c) + 5 * 4096;                  /* five microseconds ahead */
+    ck_assert_uint_eq(vtime_insns_until_event(c), UINT64_MAX);   /* not enabled */
+    c->cr[0] |= CR0_CKC;
+    cpu_set_psw(c, PSW_MASK_EA | PSW_MASK_BA | PSW_MASK_EXT, 0x10000);
+    uint64_t n = vtime_insns_until_event(c);
+    ck_assert_uint_ge(n, 5000);
+    ck_assert_uint_le(n, 5002);
+    c->icount += n;
+    vtime_update_pending(c);
+    ck_assert_uint_ne(c->ext_pending & EXT_CKC, 0);
+    machine_free(&m);
+}
+END_TEST
+
+START_TEST(enabled_wait_skips_to_the_next_timer_event)
+{
+    struct machine m;
+    struct cpu *c = new_cpu(&m);
+    c->cr[0] |= CR0_CPU_TIMER;
+    cpu_set_psw(c, PSW_MASK_EA | PSW_MASK_BA | PSW_MASK_EXT | PSW_MASK_WAIT, 0x10000);
+    vtime_set_cpu_timer(c, 4096 * 1000);                /* one millisecond */
+    ck_assert(vtime_idle_to_event(c));
+    ck_assert_uint_eq(c->icount, 0);
+    ck_assert_uint_ge(c->idle_ns, 1000000);
+    vtime_update_pending(c);
+    ck_assert_uint_ne(c->ext_pending & EXT_CPU_TIMER, 0);
+    machine_free(&m);
+}
+END_TEST
+
+START_TEST(low_address_protection_covers_0_to_511_and_4096_to_4607_only)
+{
+    struct machine m;
+    struct cpu *c = new_cpu(&m);
+    c->cr[0] |= CR0_LAP;
+    cpu_tlb_flush(c);
+    ck_assert_int_eq(mem_write8_va(c, 0x100, 1), PGM_PROTECTION);
+    ck_assert_int_eq(mem_write8_va(c, 0x1100, 1), PGM_PROTECTION);
+    ck_assert_int_eq(mem_write8_va(c, 0x200, 1), 0);
+    ck_assert_int_eq(mem_write8_va(c, 0x1200, 1), 0);
+    ck_assert_int_eq(mem_write8_va(c, 0x1f0, 1), PGM_PROTECTION); /* after a hit on page 0 */
+    machine_free(&m);
+}
+END_TEST
+
+START_TEST(key_mismatch_blocks_stores_and_fetch_protected_fetches)
+{
+    struct machine m;
+    struct cpu *c = new_cpu(&m);
+    uint8_t v;
+    m.keys[0x20] = 0x20;                                /* key 2 on frame 0x20000 */
+    m.keys[0x21] = 0x28;                                /* key 2, fetch-protected */
+    cpu_set_psw(c, PSW_MASK_EA | PSW_MASK_BA | (1ULL << PSW_SHIFT_KEY), 0x10000);
+    ck_assert_int_eq(mem_write8_va(c, 0x20000, 1), PGM_PROTECTION);
+    ck_assert_int_eq(mem_read8_va(c, 0x20000, &v), 0);
+    ck_assert_int_eq(mem_read8_va(c, 0x21000, &v), PGM_PROTECTION);
+    ck_assert_uint_ne(m.keys[0x20] & SKEY_REF, 0);
+    cpu_set_psw(c, PSW_MASK_EA | PSW_MASK_BA | (2ULL << PSW_SHIFT_KEY), 0x10000);
+    ck_assert_int_eq(mem_write8_va(c, 0x20000, 1), 0);
+    ck_assert_uint_ne(m.keys[0x20] & SKEY_CHG, 0);
+    machine_free(&m);
+}
+END_TEST
+
+START_TEST(addresses_beyond_storage_are_addressing_exceptions)
+{
+    struct machine m;
+    struct cpu *c = new_cpu(&m);
+    uint8_t v;
+    ck_assert_int_eq(mem_read8_va(c, 2 << 20, &v), PGM_ADDRESSING);
+    ck_assert_int_eq(mem_read8_va(c, (2 << 20) - 1, &v), 0);
+    machine_free(&m);
+}
+END_TEST
+
+START_TEST(boot_rejects_a_missing_file_and_bad_sizes_with_a_message)
+{
+    struct machine m;
+    char err[256] = "";
+    ck_assert_int_ne(machine_init(&m, 3 << 19, 1), 0);  /* not a multiple of 1M */
+    ck_assert_int_ne(machine_init(&m, 1 << 20, 0), 0);
+    ck_assert_int_eq(machine_init(&m, 1 << 20, 1), 0);
+    ck_assert_int_ne(machine_boot_elf(&m, "/nonexistent/k.elf", NULL, err, sizeof(err)), 0);
+    ck_assert_ptr_nonnull(strstr(err, "/nonexistent/k.elf"));
+    machine_free(&m);
+}
+END_TEST
+
+UNIT_SUITE(machine_suite)
+{
+    Suite *s = suite_create("machine");
+    TCase *t = tcase_create("vtime");
+    tcase_add_test(t, one_thousand_instructions_advance_the_tod_by_one_microsecond);
+    tcase_add_test(t, set_clock_then_read_gives_the_value_set);
+    tcase_add_test(t, cpu_timer_goes_negative_after_its_value_in_virtual_time);
+    tcase_add_test(t, clock_comparator_event_is_counted_in_instructions_when_enabled);
+    tcase_add_test(t, enabled_wait_skips_to_the_next_timer_event);
+    suite_add_tcase(s, t);
+    TCase *p = tcase_create("storage");
+    tcase_add_test(p, low_address_protection_covers_0_to_511_and_4096_to_4607_only);
+    tcase_add_test(p, key_mismatch_blocks_stores_and_fetch_protected_fetches);
+    tcase_add_test(p, addresses_beyond_storage_are_addressing_exceptions);
+    tcase_add_test(p, boot_rejects_a_missing_file_and_bad_sizes_with_a_message);
+    suite_add_tcase(s, p);
+    return s;
+}
