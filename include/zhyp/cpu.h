@@ -115,6 +115,10 @@ struct sys_ops {
     void (*set_tod)(struct cpu *c, uint64_t tod);   /* SET CLOCK */
     int64_t (*cpu_timer)(const struct cpu *c);      /* current CPU-timer value */
     void (*set_cpu_timer)(struct cpu *c, int64_t v);
+    /* The storage key of the frame holding real address ra (prefixed), or NULL outside
+     * storage; a change of keys must be followed by tlb_flush_all. */
+    uint8_t *(*skey)(struct cpu *c, uint64_t ra);
+    void (*tlb_flush_all)(struct cpu *c);           /* every CPU of the configuration */
 };
 
 enum cpu_exit {

@@ -278,3 +278,73 @@ int op_stpt(struct cpu *c, uint64_t iw)
     int pgm = timing_operand(c, iw, &ea);
     return pgm ? pgm : mem_write64_va(c, ea, (uint64_t)c->sys->cpu_timer(c));
 }
+
+/* The key of the frame at the real address in R2 (wrapped to the addressing mode). */
+static int frame_key(struct cpu *c, uint64_t iw, uint8_t **key)
+{
+    if (!c->sys || !c->sys->skey)
+        return PGM_OPERATION;
+    *key = c->sys->skey(c, c->gr[iw_rre_r2(iw)] & c->amask);
+    return *key ? 0 : PGM_ADDRESSING;
+}
+
+/* B229 ISKE  - Insert Storage Key Extended                 [RRE]
+ * R1 bits 56-62 get the key (bit 63 zero); bits 0-55 are unchanged. */
+int op_iske(struct cpu *c, uint64_t iw)
+{
+    uint8_t *key;
+    int pgm = frame_key(c, iw, &key);
+    if (pgm)
+        return pgm;
+    unsigned r1 = iw_rre_r1(iw);
+    c->gr[r1] = (c->gr[r1] & ~0xffULL) | (*key & 0xfe);
+    return 0;
+}
+
+/* B22B SSKE  - Set Storage Key Extended                    [RRF-c]
+ * The key becomes R1 bits 56-62. The M3 options need facilities 8, 10 and 14, which are
+ * not installed, so M3 is ignored. */
+int op_sske(struct cpu *c, uint64_t iw)
+{
+    uint8_t *key;
+    int pgm = frame_key(c, iw, &key);
+    if (pgm)
+        return pgm;
+    *key = (uint8_t)(c->gr[iw_rre_r1(iw)] & 0xfe);
+    c->sys->tlb_flush_all(c);             /* refills check the new key and set R/C again */
+    return 0;
+}
+
+/* B22A RRBE  - Reset Reference Bit Extended                [RRE]
+ * CC from the old reference and change bits: 0 = 00, 1 = 01, 2 = 10, 3 = 11. */
+int op_rrbe(struct cpu *c, uint64_t iw)
+{
+    uint8_t *key;
+    int pgm = frame_key(c, iw, &key);
+    if (pgm)
+        return pgm;
+    c->cc = (unsigned)((*key >> 1) & 3);
+    *key &= (uint8_t)~0x04;
+    c->sys->tlb_flush_all(c);             /* so that the next reference sets R again */
+    return 0;
+}
+
+/* B22C TB    - Test Block                                  [RRE]
+ * Clears the 4K frame at the real address in R2; CC 0: the frame is usable. */
+int op_tb(struct cpu *c, uint64_t iw)
+{
+    uint8_t *key, *page;
+    bool writable;
+    int pgm = frame_key(c, iw, &key);
+    if (pgm)
+        return pgm;
+    uint64_t saved = c->psw.mask;
+    c->psw.mask &= ~(PSW_MASK_DAT | PSW_MASK_KEY);   /* a real address, no key protection */
+    pgm = c->mops->translate(c, (c->gr[iw_rre_r2(iw)] & c->amask) & ~PAGE_MASK_LOW, ACC_FETCH, &page, &writable);
+    c->psw.mask = saved;
+    if (pgm)
+        return PGM_ADDRESSING;
+    memset(page, 0, PAGE_SIZE_4K);
+    c->cc = 0;
+    return 0;
+}

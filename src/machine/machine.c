@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "internal.h"
+#include "zhyp/dat.h"
 #include "zhyp/elf.h"
 
 #define BOOT_PSW_MASK   0x0000000180000000ULL   /* 64-bit, DAT off, masked, key 0 */
@@ -72,8 +73,24 @@ static int machine_sigp(struct cpu *c, unsigned order, unsigned target, uint64_t
     }
 }
 
+static uint8_t *machine_skey(struct cpu *c, uint64_t ra)
+{
+    struct machine *m = c->mctx;
+    uint64_t aa = dat_real_to_abs(c->prefix, ra);
+    return aa < m->storage_size ? &m->keys[aa >> 12] : NULL;
+}
+
+static void machine_tlb_flush_all(struct cpu *c)
+{
+    struct machine *m = c->mctx;
+    for (unsigned i = 0; i < m->ncpus; i++)
+        if (m->cpu[i])
+            cpu_tlb_flush(m->cpu[i]);
+}
+
 static const struct sys_ops machine_sys_ops = {
     sclp_servc, machine_sigp, vtime_tod, vtime_set_tod, vtime_cpu_timer, vtime_set_cpu_timer,
+    machine_skey, machine_tlb_flush_all,
 };
 
 static int load_segments(struct machine *m, const struct elf_image *e, const char *path, char *err, size_t errlen)
