@@ -348,3 +348,17 @@ int op_tb(struct cpu *c, uint64_t iw)
     c->cc = 0;
     return 0;
 }
+
+/* 83   DIAG  - Diagnose                                    [RS-a]
+ * The code is bits 48-63 of the second-operand address. On the bare machine X'44'
+ * (time-slice end) and X'9C' (directed yield) do nothing; every other code is a
+ * specification exception until the hypervisor (under SIE) claims it. */
+int op_diag(struct cpu *c, uint64_t iw)
+{
+    switch (ea_rs(c, iw) & 0xffff) {
+    case 0x44: case 0x9c:
+        return 0;
+    default:
+        return PGM_SPECIFICATION;
+    }
+}

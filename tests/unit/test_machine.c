@@ -5,7 +5,9 @@
 #include "zhyp/mem.h"
 #include "../../src/machine/internal.h"
 
-static const struct sys_ops vt_ops = { NULL, NULL, vtime_tod, vtime_set_tod, vtime_cpu_timer, vtime_set_cpu_timer };
+static const struct sys_ops vt_ops = {
+    .tod = vtime_tod, .set_tod = vtime_set_tod, .cpu_timer = vtime_cpu_timer, .set_cpu_timer = vtime_set_cpu_timer,
+};
 
 /* A 2M machine with one CPU in supervisor state, DAT off, not booted from a file. */
 static struct cpu *new_cpu(struct machine *m)
@@ -152,6 +154,31 @@ START_TEST(boot_rejects_a_missing_file_and_bad_sizes_with_a_message)
 }
 END_TEST
 
+/* DIAG bytes at 0x10000: X'9C' returns like X'44'; an unclaimed code is PGM 6 with ILC 4. */
+static const struct { uint8_t code[4]; int pgm; } diag_cases[] = {
+    { { 0x83, 0x00, 0x00, 0x44 }, 0 },                 /* DIAG 0,0,0x44 */
+    { { 0x83, 0x00, 0x00, 0x9c }, 0 },                 /* DIAG 0,0,0x9c */
+    { { 0x83, 0x12, 0x01, 0x23 }, PGM_SPECIFICATION }, /* DIAG 1,2,0x123 */
+};
+
+START_TEST(diagnose_yields_return_and_other_codes_are_specification_exceptions)
+{
+    struct machine m;
+    struct cpu *c = new_cpu(&m);
+    memcpy(m.storage + 0x10000, diag_cases[_i].code, 4);
+    cpu_run(c, 1);
+    if (diag_cases[_i].pgm) {
+        ck_assert_uint_eq(ld_be16(m.storage + 0x8e), PGM_SPECIFICATION);
+        ck_assert_uint_eq(ld_be16(m.storage + 0x8c), 4);
+        ck_assert_uint_eq(ld_be64(m.storage + 0x158), 0x10004);   /* old PSW after DIAG */
+    } else {
+        ck_assert_uint_eq(c->psw.addr, 0x10004);
+        ck_assert_uint_eq(ld_be16(m.storage + 0x8e), 0);
+    }
+    machine_free(&m);
+}
+END_TEST
+
 UNIT_SUITE(machine_suite)
 {
     Suite *s = suite_create("machine");
@@ -167,6 +194,8 @@ UNIT_SUITE(machine_suite)
     tcase_add_test(p, key_mismatch_blocks_stores_and_fetch_protected_fetches);
     tcase_add_test(p, addresses_beyond_storage_are_addressing_exceptions);
     tcase_add_test(p, boot_rejects_a_missing_file_and_bad_sizes_with_a_message);
+    tcase_add_loop_test(p, diagnose_yields_return_and_other_codes_are_specification_exceptions, 0,
+                        ARRAY_SIZE(diag_cases));
     suite_add_tcase(s, p);
     return s;
 }
