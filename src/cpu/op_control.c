@@ -1,6 +1,7 @@
 /* Privileged control instructions (PoP ch.10; zarch.md §1.3, §2, §9-10). Handlers that
- * may make a pending interruption deliverable return RC_EXIT so the machine loop
- * delivers it before the next instruction. */
+ * change the PSW masks or control registers return RC_EXIT, so that the machine loop
+ * delivers what became deliverable before the next instruction and recomputes the next
+ * timer event for the new masks. */
 #include "insn.h"
 
 /* A loaded PSW that the architecture calls invalid: recognised after loading (early
@@ -21,7 +22,7 @@ static int load_psw(struct cpu *c, uint64_t mask, uint64_t addr)
     cpu_set_psw(c, mask, addr);
     if (psw_invalid(mask, addr))
         return PGM_SPECIFICATION | PGM_EARLY;
-    return (mask & PSW_MASK_WAIT) || c->ext_pending ? RC_EXIT : 0;
+    return RC_EXIT;
 }
 
 /* 82   LPSW  - Load PSW (ESA/390 short format)             [S] */
@@ -96,7 +97,7 @@ static int ctl_regs(struct cpu *c, uint64_t iw, uint64_t ea, unsigned size, bool
                                  : (c->cr[r] & 0xffffffff00000000ULL) | ld_be32(buf + 4 * i);
         }
         cpu_tlb_flush(c);
-        return c->ext_pending ? RC_EXIT : 0;
+        return RC_EXIT;
     }
     for (unsigned i = 0; i < n; i++) {
         unsigned r = (r1 + i) & 15;
