@@ -41,6 +41,9 @@ void machine_free(struct machine *m);
 /* Load an ELF at its physical addresses, as qemu-system-s390x -kernel does; place the
  * command line at 0x10480; start CPU 0 at the entry with PSW 0x0000000180000000. */
 int machine_boot_elf(struct machine *m, const char *path, const char *append, char *err, size_t errlen);
+/* Create the CPUs and start CPU 0 at 'entry' with the boot PSW (machine_boot_elf does
+ * this after loading; tests that fill storage themselves call it directly). */
+int machine_start(struct machine *m, uint64_t entry);
 /* Run until the machine ends; returns how. */
 enum machine_end machine_run(struct machine *m, uint64_t max_insns);
 

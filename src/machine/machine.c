@@ -132,6 +132,11 @@ int machine_boot_elf(struct machine *m, const char *path, const char *append, ch
         }
         memcpy(m->storage + PARM_AREA_AA, append, strlen(append) + 1);
     }
+    return machine_start(m, entry);
+}
+
+int machine_start(struct machine *m, uint64_t entry)
+{
     for (unsigned i = 0; i < m->ncpus; i++) {
         struct cpu *c = calloc(1, sizeof(*c));
         if (!c)
