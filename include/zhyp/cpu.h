@@ -119,6 +119,11 @@ struct sys_ops {
      * storage; a change of keys must be followed by tlb_flush_all. */
     uint8_t *(*skey)(struct cpu *c, uint64_t ra);
     void (*tlb_flush_all)(struct cpu *c);           /* every CPU of the configuration */
+    /* LOAD REAL ADDRESS: translate va in the current space; *cc and *result as LRA sets
+     * them, or a PGM code for exceptions that are delivered (addressing, special op). */
+    int (*lra)(struct cpu *c, uint64_t va, uint64_t *result, unsigned *cc);
+    /* INVALIDATE PAGE TABLE ENTRY: set the I bit of the PTE at pto_aa + 8 * PX(va). */
+    int (*ipte)(struct cpu *c, uint64_t pto_aa, uint64_t va);
 };
 
 enum cpu_exit {
@@ -182,7 +187,7 @@ enum {
     FAC_ETF2_ENH = 24, FAC_STCKF = 25, FAC_PARSE = 26, FAC_MVCOS = 27, FAC_ETF3_ENH = 30,
     FAC_CSST = 32, FAC_GIE = 34, FAC_EXEXT = 35, FAC_FPEXT = 37,
     FAC_FPSE = 41, FAC_Z196 = 45, FAC_ZEC12 = 49, FAC_IA2 = 52, FAC_Z13 = 53,
-    FAC_MIE2 = 58, FAC_MIE3 = 61,
+    FAC_MIE2 = 58, FAC_MIE3 = 61, FAC_ESOP_FSI = 75,
     FAC_BASE = 255,              /* always present */
     FAC_SIE = 254,               /* interpretive execution (reported by SCLP, not STFLE) */
 };

@@ -79,6 +79,7 @@ struct dat_fault {
     uint64_t teid;               /* translation-exception identification */
     uint64_t entry_aa;           /* absolute address of the entry that failed (LRA), or ~0 */
     enum dat_level level;        /* level at which the walk stopped */
+    bool invalid_bit;            /* the entry's I bit caused it (not a length violation) */
 };
 
 /* Translate logical address va under asce. asce_id (0 primary, 1 AR, 2 secondary, 3 home)

@@ -14,6 +14,7 @@ const uint8_t cpu_default_facilities[32] = {
     [4] = 0x20 | 0x10 | 0x04,          /* 34 general-instructions ext., 35 execute ext., 37 FP extension */
     [5] = 0x40 | 0x04,                 /* 41 FP-support enhancement, 45 z196 bundle */
     [6] = 0x40,                        /* 49 zEC12 bundle (misc-instruction extension ...) */
+    [9] = 0x10,                        /* 75 access-exception fetch/store indication */
 };
 
 void cpu_tlb_flush(struct cpu *c)

@@ -363,3 +363,60 @@ int op_diag(struct cpu *c, uint64_t iw)
         return PGM_SPECIFICATION;
     }
 }
+
+/* Shared by LRA/LRAY/LRAG: the machine's translation of the second-operand address. */
+static int load_real(struct cpu *c, uint64_t ea, uint64_t *result)
+{
+    unsigned cc;
+    if (!c->sys || !c->sys->lra)
+        return PGM_OPERATION;
+    int pgm = c->sys->lra(c, ea, result, &cc);
+    if (!pgm)
+        c->cc = cc;
+    return pgm;
+}
+
+/* B1   LRA   - Load Real Address                          [RX-a]
+ * E313 LRAY  - Load Real Address                          [RXY-a]
+ * In the 24- and 31-bit modes the result goes to bits 32-63 and must fit in 31 bits
+ * (special-operation exception otherwise); in the 64-bit mode to the whole register. */
+int op_lra(struct cpu *c, uint64_t iw)
+{
+    uint64_t ea = (iw >> 56) == 0xb1 ? ea_rx(c, iw) : ea_rxy(c, iw), result;
+    int pgm = load_real(c, ea, &result);
+    if (pgm)
+        return pgm;
+    if (c->amask == ~0ULL) {
+        c->gr[iw_r1(iw)] = result;
+    } else {
+        if (c->cc == 0 && result > 0x7fffffffULL)
+            return PGM_SPECIAL_OP;
+        set_low32(c, iw_r1(iw), (uint32_t)result);
+    }
+    return 0;
+}
+
+/* E303 LRAG  - Load Real Address (64)                     [RXY-a] */
+int op_lrag(struct cpu *c, uint64_t iw)
+{
+    uint64_t result;
+    int pgm = load_real(c, ea_rxy(c, iw), &result);
+    if (!pgm)
+        c->gr[iw_r1(iw)] = result;
+    return pgm;
+}
+
+/* B221 IPTE  - Invalidate Page Table Entry                [RRF-a]
+ * R1 = page-table origin, R2 = the virtual address whose page index selects the entry.
+ * IPTE-range and local clearing (facilities 13, 51) are not installed: R3 and M4 are
+ * ignored. Every CPU's TLB loses the translation. */
+int op_ipte(struct cpu *c, uint64_t iw)
+{
+    if (!c->sys || !c->sys->ipte)
+        return PGM_OPERATION;
+    int pgm = c->sys->ipte(c, c->gr[iw_rre_r1(iw)], c->gr[iw_rre_r2(iw)]);
+    if (pgm)
+        return pgm;
+    c->sys->tlb_flush_all(c);
+    return 0;
+}

@@ -27,6 +27,13 @@ static int fail(struct dat_fault *f, int pgm, enum dat_level l, uint64_t entry_a
     return pgm;
 }
 
+/* A translation exception raised by the I bit of the entry at entry_aa. */
+static int fail_invalid(struct dat_fault *f, int pgm, enum dat_level l, uint64_t entry_aa)
+{
+    f->invalid_bit = true;
+    return fail(f, pgm, l, entry_aa);
+}
+
 /* Read the entry of level l from the table at origin; tells 'visited' when it succeeds. */
 static int read_level(const struct dat_tables *t, uint64_t origin, uint64_t va, enum dat_level l,
                       uint64_t *entry, uint64_t *entry_aa)
@@ -66,6 +73,7 @@ int dat_translate_va(const struct dat_tables *t, uint64_t asce, uint64_t va, uns
     f->teid = (va & ~0xfffULL) | (asce_id & 3) |
               ((opts & DAT_FSI) ? ((opts & DAT_STORE) ? TEID_STORE : TEID_FETCH) : 0);
     f->entry_aa = ~0ULL;
+    f->invalid_bit = false;
     if (asce & ASCE_REAL_SPACE) {
         *r = (struct dat_result){ va, false, false };
         return 0;
@@ -84,8 +92,11 @@ int dat_translate_va(const struct dat_tables *t, uint64_t asce, uint64_t va, uns
     for (; l < DAT_SEG; l++) {
         if ((pgm = read_level(t, origin, va, l, &entry, &entry_aa)))
             return fail(f, pgm, l, entry_aa);
-        if ((pgm = region_entry(entry, 3 - l, va, l, asce, opts, &prot, &origin)))
+        if ((pgm = region_entry(entry, 3 - l, va, l, asce, opts, &prot, &origin))) {
+            if (pgm == level_pgm[l] && (entry & RTE_INVALID))
+                return fail_invalid(f, pgm, l, entry_aa);
             return fail(f, pgm, pgm == level_pgm[l + 1] ? l + 1 : l, entry_aa);
+        }
         if (t->visited)
             t->visited(t->ctx, l, entry_aa);
     }
@@ -93,7 +104,7 @@ int dat_translate_va(const struct dat_tables *t, uint64_t asce, uint64_t va, uns
     if ((pgm = read_level(t, origin, va, DAT_SEG, &entry, &entry_aa)))
         return fail(f, pgm, DAT_SEG, entry_aa);
     if (entry & STE_INVALID)
-        return fail(f, PGM_SEGMENT_TRANS, DAT_SEG, entry_aa);
+        return fail_invalid(f, PGM_SEGMENT_TRANS, DAT_SEG, entry_aa);
     if ((entry & STE_TT_MASK) || ((entry & STE_CS) && (asce & ASCE_PRIVATE)))
         return fail(f, PGM_TRANS_SPEC, DAT_SEG, entry_aa);
     if (t->visited)
@@ -109,7 +120,7 @@ int dat_translate_va(const struct dat_tables *t, uint64_t asce, uint64_t va, uns
     if ((pgm = t->read_entry(t->ctx, entry_aa, &entry)))
         return fail(f, pgm, DAT_PAGE, entry_aa);
     if (entry & PTE_INVALID)
-        return fail(f, PGM_PAGE_TRANS, DAT_PAGE, entry_aa);
+        return fail_invalid(f, PGM_PAGE_TRANS, DAT_PAGE, entry_aa);
     if ((entry & PTE_BIT52) || ((entry & PTE_IEP_CO) && !(opts & DAT_EDAT1)))
         return fail(f, PGM_TRANS_SPEC, DAT_PAGE, entry_aa);
     if (t->visited)

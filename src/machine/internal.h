@@ -6,6 +6,9 @@
 
 extern const struct mem_ops machine_mem_ops;
 
+int machine_lra(struct cpu *c, uint64_t va, uint64_t *result, unsigned *cc);
+int machine_ipte(struct cpu *c, uint64_t pto_aa, uint64_t va);
+
 uint64_t vtime_ns(const struct cpu *c);
 uint64_t vtime_tod(const struct cpu *c);
 void vtime_set_tod(struct cpu *c, uint64_t tod);

@@ -90,7 +90,7 @@ static void machine_tlb_flush_all(struct cpu *c)
 
 static const struct sys_ops machine_sys_ops = {
     sclp_servc, machine_sigp, vtime_tod, vtime_set_tod, vtime_cpu_timer, vtime_set_cpu_timer,
-    machine_skey, machine_tlb_flush_all,
+    machine_skey, machine_tlb_flush_all, machine_lra, machine_ipte,
 };
 
 static int load_segments(struct machine *m, const struct elf_image *e, const char *path, char *err, size_t errlen)

@@ -81,7 +81,8 @@ static int to_absolute(struct cpu *c, uint64_t va, enum acc acc, uint64_t *aa, b
     struct dat_result r;
     struct dat_fault f;
     unsigned opts = (acc == ACC_STORE ? DAT_STORE : 0) | (acc == ACC_IFETCH ? DAT_IFETCH : 0) |
-                    ((c->cr[0] & CR0_EDAT1) && fac_has(c->fac, 8) ? DAT_EDAT1 : 0);
+                    ((c->cr[0] & CR0_EDAT1) && fac_has(c->fac, 8) ? DAT_EDAT1 : 0) |
+                    (fac_has(c->fac, FAC_ESOP_FSI) ? DAT_FSI : 0);
     pgm = dat_translate_va(&t, asce, va, opts, id, &r, &f);
     if (pgm) {
         c->fault.teid = f.teid;
@@ -91,6 +92,14 @@ static int to_absolute(struct cpu *c, uint64_t va, enum acc acc, uint64_t *aa, b
     *private_space = (asce & ASCE_PRIVATE) != 0;
     *aa = r.absolute ? r.addr : dat_real_to_abs(c->prefix, r.addr);
     return 0;
+}
+
+/* TEID of a protection exception that is not DAT protection: the page address and,
+ * with facility 75, whether the access was a fetch or a store. */
+static uint64_t teid_of(const struct cpu *c, uint64_t va, enum acc acc)
+{
+    uint64_t fsi = !fac_has(c->fac, FAC_ESOP_FSI) ? 0 : acc == ACC_STORE ? TEID_STORE : TEID_FETCH;
+    return (va & ~PAGE_MASK_LOW) | fsi;
 }
 
 /* Key-controlled protection (zarch.md §4.8); reference and change bits as a side effect. */
@@ -104,11 +113,50 @@ static int check_key(struct cpu *c, uint64_t va, uint64_t aa, enum acc acc)
     if (!match && !override) {
         bool fetch_ok = !(*key & SKEY_FETCH) || ((c->cr[0] & CR0_FETCH_OVR) && va < 2048);
         if (acc == ACC_STORE || !fetch_ok) {
-            c->fault.teid = va & ~PAGE_MASK_LOW;   /* bit 61 = 0: not DAT protection */
+            c->fault.teid = teid_of(c, va, acc);   /* bit 61 = 0: not DAT protection */
             return PGM_PROTECTION;
         }
     }
     *key |= SKEY_REF | (acc == ACC_STORE ? SKEY_CHG : 0);
+    return 0;
+}
+
+/* LRA's condition codes (zarch.md §4.9; the spec notes them from Hercules and asks for
+ * a decision, docs/architecture.md): 0 translated (R1 = real address, absolute for a
+ * large frame), 1 segment-table entry invalid and 2 page-table entry invalid (R1 = the
+ * entry's address), 3 any other translation exception: the address of the entry that
+ * failed, or bit 32 with the interruption code when no entry was involved. */
+int machine_lra(struct cpu *c, uint64_t va, uint64_t *result, unsigned *cc)
+{
+    uint64_t asce;
+    unsigned id;
+    int pgm = select_asce(c, ACC_FETCH, &asce, &id);
+    if (pgm)
+        return pgm;
+    struct dat_tables t = { read_entry, NULL, c->mctx };
+    struct dat_result r;
+    struct dat_fault f;
+    unsigned opts = (c->cr[0] & CR0_EDAT1) && fac_has(c->fac, 8) ? DAT_EDAT1 : 0;
+    pgm = dat_translate_va(&t, asce, va, opts, id, &r, &f);
+    if (pgm == PGM_ADDRESSING)
+        return pgm;
+    *cc = !pgm ? 0 : f.invalid_bit && f.level == DAT_SEG ? 1 : f.invalid_bit && f.level == DAT_PAGE ? 2 : 3;
+    if (!pgm)
+        *result = r.addr;
+    else if (f.entry_aa != ~0ULL)
+        *result = f.entry_aa;
+    else
+        *result = 0x80000000ULL | (unsigned)pgm;
+    return 0;
+}
+
+int machine_ipte(struct cpu *c, uint64_t pto_aa, uint64_t va)
+{
+    uint64_t aa = (pto_aa & ~0x7ffULL) + 8 * ((va >> 12) & 0xff);
+    uint8_t *pte = machine_abs(c->mctx, aa);
+    if (!pte || aa + 8 > ((struct machine *)c->mctx)->storage_size)
+        return PGM_ADDRESSING;
+    st_be64(pte, ld_be64(pte) | PTE_INVALID);
     return 0;
 }
 
@@ -125,8 +173,10 @@ static int sys_translate(struct cpu *c, uint64_t va, enum acc acc, uint8_t **pag
     if (aa >= m->storage_size)
         return PGM_ADDRESSING;
     bool lap = (c->cr[0] & CR0_LAP) && !private_space && (va & ~0x1fffULL) == 0;
-    if (lap && acc == ACC_STORE && (va & ~0x11ffULL) == 0)
+    if (lap && acc == ACC_STORE && (va & ~0x11ffULL) == 0) {
+        c->fault.teid = teid_of(c, va, acc);
         return PGM_PROTECTION;
+    }
     pgm = check_key(c, va, aa, acc);
     if (pgm)
         return pgm;

@@ -5,8 +5,11 @@
 #include "zhyp/mem.h"
 #include "../../src/machine/internal.h"
 
+#define STE_INVALID_FOR_TEST 0x20   /* segment-table entry I bit */
+
 static const struct sys_ops vt_ops = {
     .tod = vtime_tod, .set_tod = vtime_set_tod, .cpu_timer = vtime_cpu_timer, .set_cpu_timer = vtime_set_cpu_timer,
+    .lra = machine_lra, .ipte = machine_ipte,
 };
 
 /* A 2M machine with one CPU in supervisor state, DAT off, not booted from a file. */
@@ -179,6 +182,36 @@ START_TEST(diagnose_yields_return_and_other_codes_are_specification_exceptions)
 }
 END_TEST
 
+/* LRAG 1,0(2) under a segment table at 0x40000: STE 1 -> page table 0x48000, PTE 0x23
+ * valid (frame 0x80000), PTE 0x24 invalid, STE 2 invalid. */
+static const struct { uint64_t va; unsigned cc; uint64_t r1; } lra_cases[] = {
+    { 0x123456, 0, 0x80456 },                  /* translated: the real address */
+    { 0x124000, 2, 0x48000 + 8 * 0x24 },       /* PTE invalid: the PTE's address */
+    { 0x200000, 1, 0x40000 + 8 * 2 },          /* STE invalid: the STE's address */
+    { 0x80000000ULL, 3, 0x80000000ULL | PGM_ASCE_TYPE },  /* no entry involved */
+};
+
+START_TEST(lra_condition_codes_name_the_entry_that_failed)
+{
+    static const uint8_t lrag[] = { 0xe3, 0x10, 0x20, 0x00, 0x00, 0x03 };   /* LRAG 1,0(2) */
+    struct machine m;
+    struct cpu *c = new_cpu(&m);
+    for (unsigned i = 0; i < 2048; i++)
+        st_be64(m.storage + 0x40000 + 8 * i, STE_INVALID_FOR_TEST);
+    for (unsigned i = 0; i < 256; i++)
+        st_be64(m.storage + 0x48000 + 8 * i, 0x400);                      /* PTE invalid */
+    st_be64(m.storage + 0x40000 + 8, 0x48000);
+    st_be64(m.storage + 0x48000 + 8 * 0x23, 0x80000);
+    memcpy(m.storage + 0x10000, lrag, sizeof(lrag));
+    c->cr[1] = 0x40000;                                                    /* segment-table ASCE */
+    c->gr[2] = lra_cases[_i].va;
+    cpu_run(c, 1);
+    ck_assert_uint_eq(c->cc, lra_cases[_i].cc);
+    ck_assert_uint_eq(c->gr[1], lra_cases[_i].r1);
+    machine_free(&m);
+}
+END_TEST
+
 UNIT_SUITE(machine_suite)
 {
     Suite *s = suite_create("machine");
@@ -196,6 +229,7 @@ UNIT_SUITE(machine_suite)
     tcase_add_test(p, boot_rejects_a_missing_file_and_bad_sizes_with_a_message);
     tcase_add_loop_test(p, diagnose_yields_return_and_other_codes_are_specification_exceptions, 0,
                         ARRAY_SIZE(diag_cases));
+    tcase_add_loop_test(p, lra_condition_codes_name_the_entry_that_failed, 0, ARRAY_SIZE(lra_cases));
     suite_add_tcase(s, p);
     return s;
 }
