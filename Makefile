@@ -89,16 +89,19 @@ deps:
 	bash .ci/deps
 
 # The README's first command: install what is missing, build, run a static glibc
-# program under zhyp user and under qemu-s390x.
+# program under zhyp user and under qemu-s390x, then boot the guest SDK's demo kernel
+# on the zhyp machine.
 $(B)/demo/hello.elf: tests/demo/hello.c
 	@mkdir -p $(dir $@)
 	$(XCC) -O2 -march=z196 -static -o $@ $< -lm
 demo: deps
-	$(MAKE) $(B)/zhyp $(B)/demo/hello.elf
+	$(MAKE) $(B)/zhyp $(B)/demo/hello.elf $(GUEST_OUT)/demo.elf
 	@echo "== zhyp user $(B)/demo/hello.elf"
 	@$(B)/zhyp user --stats $(B)/demo/hello.elf
 	@echo "== qemu-s390x $(B)/demo/hello.elf (the oracle)"
 	@qemu-s390x $(B)/demo/hello.elf
+	@echo "== zhyp run --kernel $(GUEST_OUT)/demo.elf (bare metal: SCLP console, STFLE, SIGP stop)"
+	@$(B)/zhyp run --kernel $(GUEST_OUT)/demo.elf --append "hello from make demo"
 
 clean:
 	rm -rf $(B)
