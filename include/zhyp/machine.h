@@ -53,6 +53,11 @@ static inline uint8_t *machine_abs(struct machine *m, uint64_t aa)
     return aa < m->storage_size ? m->storage + aa : NULL;
 }
 
+/* Host pointer for a store of 'len' bytes by the machine itself (SCLP, SIGP store status,
+ * IPTE, loaders) at absolute aa, or NULL outside storage. Every host-side store into guest
+ * storage goes through here, so that decoded instructions of the bytes are dropped. */
+uint8_t *machine_abs_store(struct machine *m, uint64_t aa, uint64_t len);
+
 /* sclp.c: SERVICE CALL; the completion is a pending service signal on the CPU. */
 int sclp_servc(struct cpu *c, uint32_t command, uint64_t sccb_ra);
 

@@ -108,8 +108,9 @@ static int load_segments(struct machine *m, const struct elf_image *e, const cha
                      path, i, s.paddr, m->storage_size >> 20);
             return -ENOSPC;
         }
-        memcpy(m->storage + s.paddr, s.data, s.filesz);
-        memset(m->storage + s.paddr + s.filesz, 0, s.memsz - s.filesz);
+        uint8_t *dst = machine_abs_store(m, s.paddr, s.memsz);
+        memcpy(dst, s.data, s.filesz);
+        memset(dst + s.filesz, 0, s.memsz - s.filesz);
     }
     return 0;
 }
@@ -130,7 +131,7 @@ int machine_boot_elf(struct machine *m, const char *path, const char *append, ch
             snprintf(err, errlen, "--append: command line longer than %d bytes", PARM_AREA_MAX - 1);
             return -E2BIG;
         }
-        memcpy(m->storage + PARM_AREA_AA, append, strlen(append) + 1);
+        memcpy(machine_abs_store(m, PARM_AREA_AA, strlen(append) + 1), append, strlen(append) + 1);
     }
     return machine_start(m, entry);
 }

@@ -94,7 +94,7 @@ int sclp_servc(struct cpu *c, uint32_t command, uint64_t sccb_ra)
     if (len < 8)
         return PGM_SPECIFICATION;
     uint16_t resp;
-    if (aa + len > m->storage_size)
+    if (!machine_abs_store(m, aa, len))   /* the response is stored into the SCCB */
         return PGM_ADDRESSING;
     if ((aa & PAGE_MASK_LOW) + len > 4096)
         resp = RESP_BOUNDARY;

@@ -35,6 +35,13 @@ void machine_free(struct machine *m)
     memset(m, 0, sizeof(*m));
 }
 
+uint8_t *machine_abs_store(struct machine *m, uint64_t aa, uint64_t len)
+{
+    if (aa >= m->storage_size || len > m->storage_size - aa)
+        return NULL;
+    return m->storage + aa;
+}
+
 /* DAT table entries are read at absolute addresses (zarch.md §4.7). */
 static int read_entry(void *ctx, uint64_t aa, uint64_t *entry)
 {
@@ -153,7 +160,7 @@ int machine_lra(struct cpu *c, uint64_t va, uint64_t *result, unsigned *cc)
 int machine_ipte(struct cpu *c, uint64_t pto_aa, uint64_t va)
 {
     uint64_t aa = (pto_aa & ~0x7ffULL) + 8 * ((va >> 12) & 0xff);
-    uint8_t *pte = machine_abs(c->mctx, aa);
+    uint8_t *pte = machine_abs_store(c->mctx, aa, 8);
     if (!pte || aa + 8 > ((struct machine *)c->mctx)->storage_size)
         return PGM_ADDRESSING;
     st_be64(pte, ld_be64(pte) | PTE_INVALID);
