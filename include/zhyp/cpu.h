@@ -135,8 +135,11 @@ enum cpu_exit {
     CPU_EXIT_EVENT,              /* a handler asked to leave the loop (RC_EXIT) */
 };
 
+struct icache;
+struct icode_page;
+
 struct cpu {
-    uint64_t gr[16];             /* general registers */
+    uint64_t gr[17];             /* general registers; gr[16] is always 0 (icache.h) */
     struct psw psw;              /* addr = next instruction while a handler runs */
     uint64_t ia;                 /* address of the instruction being executed */
     uint64_t amask;              /* address wrap mask of the current addressing mode */
@@ -149,8 +152,14 @@ struct cpu {
     uint32_t prefix;             /* prefix register value (8K aligned) */
     uint32_t cpu_addr;           /* CPU address for STAP/SIGP */
 
-    uint64_t fetch_va;           /* page of the fast fetch pointer, or ~0 */
+    uint64_t fetch_va;           /* page instructions are fetched from, or ~0 */
     const uint8_t *fetch_hva;    /* host address of that page */
+    struct icache *icache;       /* decoded instructions (src/cpu/icache.h) */
+    struct icode_page *x_page;   /* decoded page of fetch_va while the fast loop runs */
+    uint64_t x_va;               /* its virtual address */
+    int xrc;                     /* why a slot handler returned NULL */
+    unsigned x_ilen;             /* length of that slot's instruction */
+    bool icache_owned;           /* cpu_release() frees icache */
     struct tlb_entry tlb[TLB_ENTRIES];
     const struct mem_ops *mops;  /* slow-path translation */
     const struct sys_ops *sys;   /* machine services (SERVC, SIGP); NULL in user mode */
@@ -199,6 +208,15 @@ uint64_t cpu_psw_mask(const struct cpu *c);     /* mask with the live CC merged 
 /* Deliver one pending interruption the PSW and CRs allow. Returns true if one was. */
 bool cpu_deliver_pending(struct cpu *c);
 void cpu_tlb_flush(struct cpu *c);
+/* Free what cpu_init or cpu_run allocated. */
+void cpu_release(struct cpu *c);
+
+/* icache.c: the decoded-instruction cache, one per set of CPUs sharing storage. */
+struct icache *icache_new(const struct isa *isa);
+void icache_free(struct icache *ic);
+bool icache_attach(struct icache *ic, struct cpu *c);   /* false: different ISA or full */
+/* The host stored len bytes at ha (system calls, SCLP, loaders): drop what was decoded. */
+void icache_host_write(struct icache *ic, const void *ha, size_t len);
 static inline bool fac_has(const uint8_t *fac, int n) { return n >= 254 ? n == FAC_BASE : (fac[n >> 3] & (0x80 >> (n & 7))) != 0; }
 extern const uint8_t cpu_default_facilities[32];
 

@@ -33,6 +33,7 @@ struct machine {
     uint32_t sclp_cp_receive;    /* event types the program accepts (Write Event Mask) */
     uint64_t tod_offset;         /* SET CLOCK's adjustment of the virtual TOD (vtime.c) */
     uint64_t wait_psw[2];        /* the disabled-wait PSW that ended the run */
+    struct icache *icache;       /* decoded instructions, shared by the CPUs */
 };
 
 /* Storage of 'mem' bytes (a multiple of 1M) and 'ncpus' CPUs. Returns 0 or -errno. */

@@ -25,6 +25,14 @@ void cpu_tlb_flush(struct cpu *c)
     c->fetch_hva = NULL;
 }
 
+void cpu_release(struct cpu *c)
+{
+    if (c->icache_owned)
+        icache_free(c->icache);
+    c->icache = NULL;
+    c->icache_owned = false;
+}
+
 void cpu_init(struct cpu *c, const uint8_t *fac)
 {
     memset(c, 0, sizeof(*c));

@@ -1,7 +1,7 @@
 /* The storage-access slow path: translation through c->mops, TLB refill, and
  * accesses that cross a page or wrap around the addressing mode's end.
  * Stores are all-or-nothing: every page is translated before any byte is written. */
-#include "insn.h"
+#include "icache.h"
 
 /* Translate the page holding va for 'acc' and refill its TLB slot. */
 static int tlb_fill(struct cpu *c, uint64_t va, enum acc acc, uint8_t **page)
@@ -12,6 +12,8 @@ static int tlb_fill(struct cpu *c, uint64_t va, enum acc acc, uint8_t **page)
     if (pgm)
         return pgm;
     struct tlb_entry *e = tlb_slot(c, page_va);
+    if (writable && acc == ACC_STORE && icache_is_code(c->icache, *page))
+        writable = false;                   /* stores to code pages take this path (icache.h) */
     if (e->tag_r != page_va || (writable && acc == ACC_STORE)) {
         e->tag_r = page_va;
         e->tag_w = (writable && acc == ACC_STORE) ? page_va : TLB_INVALID;
@@ -20,8 +22,9 @@ static int tlb_fill(struct cpu *c, uint64_t va, enum acc acc, uint8_t **page)
     return 0;
 }
 
-/* Host address of the byte at va for acc, through the TLB or a refill. */
-static int byte_hva(struct cpu *c, uint64_t va, enum acc acc, uint8_t **hva)
+/* Host address of the byte at va for acc, through the TLB or a refill. A store of
+ * 'len' bytes from there (within the page) drops the decoded instructions it overlaps. */
+static int byte_hva(struct cpu *c, uint64_t va, enum acc acc, unsigned len, uint8_t **hva)
 {
     struct tlb_entry *e = tlb_slot(c, va);
     uint64_t tag = acc == ACC_STORE ? e->tag_w : e->tag_r;
@@ -34,6 +37,8 @@ static int byte_hva(struct cpu *c, uint64_t va, enum acc acc, uint8_t **hva)
     if (pgm)
         return pgm;
     *hva = page + (va & PAGE_MASK_LOW);
+    if (acc == ACC_STORE)
+        icache_store(c->icache, page, va & PAGE_MASK_LOW, len);
     return 0;
 }
 
@@ -50,7 +55,7 @@ static int split_access(struct cpu *c, uint64_t va, unsigned len, enum acc acc,
         unsigned chunk = len < in_page ? len : in_page;
         if (va + chunk - 1 > c->amask)       /* wraps inside this page: stop at the end */
             chunk = (unsigned)(c->amask - va + 1);
-        int pgm = byte_hva(c, va, acc, &pc[n].hva);
+        int pgm = byte_hva(c, va, acc, chunk, &pc[n].hva);
         if (pgm)
             return pgm;
         pc[n++].len = chunk;
@@ -89,7 +94,8 @@ int mem_write_slow(struct cpu *c, uint64_t va, const void *buf, unsigned len)
 
 int mem_host_ptr(struct cpu *c, uint64_t va, enum acc acc, uint8_t **hva)
 {
-    return byte_hva(c, va & c->amask, acc, hva);
+    va &= c->amask;
+    return byte_hva(c, va, acc, 4096 - (unsigned)(va & PAGE_MASK_LOW), hva);
 }
 
 int mem_check_range(struct cpu *c, uint64_t va, uint64_t len, enum acc acc)
@@ -101,7 +107,7 @@ int mem_check_range(struct cpu *c, uint64_t va, uint64_t len, enum acc acc)
     uint64_t last = (va + len - 1) & c->amask;
     /* Check the first byte, then each page boundary up to the last byte. */
     for (uint64_t pos = va;; ) {
-        int pgm = byte_hva(c, pos, acc, &hva);
+        int pgm = byte_hva(c, pos, acc, 4096 - (unsigned)(pos & PAGE_MASK_LOW), &hva);
         if (pgm)
             return pgm;
         if (((pos ^ last) & ~PAGE_MASK_LOW) == 0 || len <= 4096 - (pos & PAGE_MASK_LOW))

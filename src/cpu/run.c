@@ -1,11 +1,12 @@
 /* The run loop: fetch, dispatch, and the exits (PoP ch.5 "Instruction Execution").
- * Two loops share one semantics source: the fast loop (no trace, no coverage, no
- * per-row flag work beyond one test) and the slow loop used for --trace and coverage. */
+ * Two loops share one semantics source: the fast loop over decoded slots (icache.h;
+ * coverage is recorded when a slot is decoded) and the slow loop used for --trace. */
 #include <stdio.h>
 #include <inttypes.h>
 
 #include "insn.h"
 #include "intr.h"
+#include "icache.h"
 
 /* Fetch across or at the end of a page, or after the fetch page changed: translate
  * for instruction fetch and remember the page for the fast path. */
@@ -61,58 +62,92 @@ static enum cpu_exit run_slow(struct cpu *c, uint64_t budget);
  * the budget anyway. */
 #define ATTENTION_CHUNK 65536
 
+/* Execute the instruction at psw.addr the plain way: fetch, dispatch, the central
+ * privileged-operation check. For rows the slots leave to run.c (privileged, clock-
+ * reading, crossing a page). Returns 0 or the handler's code; *ilen its length. */
+static int step_one(struct cpu *c, unsigned *ilen)
+{
+    uint64_t ia = c->psw.addr, iw;
+    c->ia = ia;
+    *ilen = 0;
+    int pgm = fetch_slow(c, ia, &iw);
+    if (unlikely(pgm))
+        return pgm;
+    const struct dispatch *d = isa_slot(c->isa, iw);
+    *ilen = d->ilen;
+    c->psw.addr = (ia + d->ilen) & c->amask;
+    if (likely(!(d->flags & c->priv_flags) && !c->coverage))
+        return d->fn(c, iw);
+    return insn_execute(c, d, iw);
+}
+
 /* Run up to 'chunk' instructions. Returns true when cpu_run must return (*why set).
- * c->icount is brought up to date before a flagged row runs, so that rows which read
- * the time (I_SYNC) see the exact count, and on every exit. */
+ * The fast loop runs decoded slots (icache.h); c->icount is brought up to date before
+ * run.c steps an instruction itself, so that rows which read the time (I_SYNC) see the
+ * exact count, and on every exit. */
 static bool run_chunk(struct cpu *c, uint64_t chunk, enum cpu_exit *why)
 {
-    const struct isa *isa = c->isa;
     uint64_t left = chunk;
-    for (;;) {
-        uint64_t ia = c->psw.addr, iw, off = ia - c->fetch_va;
-        /* Page-local fetch: the cached page, an even address, 8 readable bytes. */
-        if (likely(off <= 4096 - 8 && !(ia & 1))) {
-            iw = ld_be64(c->fetch_hva + off);
-        } else {
-            int pgm = fetch_slow(c, ia, &iw);
-            if (unlikely(pgm)) {
-                c->ia = ia;
+    while (left) {
+        int rc;
+        unsigned ilen;
+        struct xslot *s = icache_enter(c, c->psw.addr, &rc);
+        if (likely(s)) {
+            do
+                s = s->fn(c, s);
+            while (s && --left);
+            if (s) {                                   /* budget used up mid-page */
+                c->psw.addr = xslot_ia(c, s);
+                break;
+            }
+            rc = c->xrc;
+            ilen = c->x_ilen;
+            if (rc == XRC_PAGE_END)
+                continue;
+            if (rc == XRC_STEP) {
                 c->icount += chunk - left;
                 chunk = left;
-                if (cpu_interrupt_fetch(c, pgm, why))
-                    return true;
-                goto next;          /* a delivered interruption uses budget too */
+                rc = step_one(c, &ilen);
+                if (unlikely(rc && !ilen)) {            /* fetch exception */
+                    if (cpu_interrupt_fetch(c, rc, why))
+                        return true;
+                    left--;                             /* a delivered interruption uses budget */
+                    continue;
+                }
             }
-        }
-        const struct dispatch *d = isa_slot(isa, iw);
-        c->ia = ia;
-        c->psw.addr = (ia + d->ilen) & c->amask;
-        int rc;
-        if (likely(!(d->flags & c->priv_flags))) {
-            rc = d->fn(c, iw);
-        } else {
+        } else {                                       /* fetch exception at entry */
+            c->ia = c->psw.addr;
             c->icount += chunk - left;
             chunk = left;
-            rc = insn_execute(c, d, iw);
+            if (cpu_interrupt_fetch(c, rc, why))
+                return true;
+            left--;
+            continue;
         }
         if (unlikely(rc)) {
             c->icount += chunk - left;
             chunk = left;
-            if (finish_insn(c, rc, d->ilen, why))
+            if (finish_insn(c, rc, ilen, why))
                 return true;
         }
-    next:
-        if (unlikely(--left == 0))
-            break;
+        left--;
     }
-    c->icount += chunk;
+    c->icount += chunk - left;
     return false;
 }
 
 enum cpu_exit cpu_run(struct cpu *c, uint64_t budget)
 {
-    if (c->trace || c->coverage)
+    if (c->trace)
         return run_slow(c, budget);
+    if (unlikely(!c->icache)) {                        /* a CPU on its own: a private cache */
+        struct icache *ic = icache_new(c->isa);
+        if (!ic || !icache_attach(ic, c)) {
+            icache_free(ic);
+            return run_slow(c, budget);
+        }
+        c->icache_owned = true;
+    }
     enum cpu_exit why = CPU_EXIT_BUDGET;
     while (budget) {
         uint64_t chunk = budget < ATTENTION_CHUNK ? budget : ATTENTION_CHUNK;
@@ -133,7 +168,8 @@ static void trace_insn(struct cpu *c, uint64_t ia, uint64_t iw)
     fprintf(stderr, "%016" PRIx64 " %-40s cc=%u\n", ia, text, c->cc);
 }
 
-/* The same steps as cpu_run plus tracing and coverage; selected once at entry. */
+/* The same steps as cpu_run, one fetch and dispatch per instruction, plus tracing and
+ * coverage; selected once at entry when tracing. */
 static enum cpu_exit run_slow(struct cpu *c, uint64_t budget)
 {
     const uint64_t end = c->icount + budget;

@@ -143,6 +143,12 @@ int machine_start(struct machine *m, uint64_t entry)
         if (!c)
             return -ENOMEM;
         cpu_init(c, NULL);
+        if (!m->icache)
+            m->icache = icache_new(c->isa);
+        if (!m->icache || !icache_attach(m->icache, c)) {
+            free(c);
+            return -ENOMEM;
+        }
         c->mops = &machine_mem_ops;
         c->sys = &machine_sys_ops;
         c->mctx = m;

@@ -29,6 +29,7 @@ void machine_free(struct machine *m)
 {
     for (unsigned i = 0; i < m->ncpus; i++)
         free(m->cpu[i]);
+    icache_free(m->icache);
     if (m->storage)
         munmap(m->storage, m->storage_size);
     free(m->keys);
@@ -39,6 +40,7 @@ uint8_t *machine_abs_store(struct machine *m, uint64_t aa, uint64_t len)
 {
     if (aa >= m->storage_size || len > m->storage_size - aa)
         return NULL;
+    icache_host_write(m->icache, m->storage + aa, len);
     return m->storage + aa;
 }
 
@@ -192,10 +194,11 @@ static int sys_translate(struct cpu *c, uint64_t va, enum acc acc, uint8_t **pag
     return 0;
 }
 
+/* Interruptions store into the lowcore through this pointer. */
 static uint8_t *sys_lowcore(struct cpu *c)
 {
     struct machine *m = c->mctx;
-    return machine_abs(m, c->prefix);
+    return machine_abs_store(m, c->prefix, 0x2000);
 }
 
 const struct mem_ops machine_mem_ops = { sys_translate, sys_lowcore };

@@ -92,6 +92,8 @@ void uspace_unmap(struct uspace *us, uint64_t va, uint64_t len)
     for (uint64_t off = 0; off < len; off += PAGE_SIZE_4K) {
         uintptr_t *slot = leaf_slot(us, va + off, false);
         if (slot && *slot) {
+            if (us->cpu)                /* the host may reuse the page's address */
+                icache_host_write(us->cpu->icache, (void *)(*slot & ~PAGE_MASK_LOW), PAGE_SIZE_4K);
             munmap((void *)(*slot & ~PAGE_MASK_LOW), PAGE_SIZE_4K);
             *slot = 0;
         }
@@ -163,8 +165,11 @@ static int copy_user(const struct uspace *us, uint64_t va, uint8_t *buf, uint64_
         uint8_t *h = byte_host(us, va);
         if (!h)
             return -EFAULT;
-        if (to_user)
+        if (to_user) {
+            if (us->cpu)
+                icache_host_write(us->cpu->icache, h, chunk);
             memcpy(h, buf, chunk);
+        }
         else
             memcpy(buf, h, chunk);
         buf += chunk;

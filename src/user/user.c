@@ -206,6 +206,7 @@ int user_run(const char *prog, char **argv, char **envp, const struct user_opts 
     }
     if (o->coverage_out)
         write_coverage(&p->cpu, o->coverage_out);
+    cpu_release(&p->cpu);
     fflush(stdout);
     return status;
 }

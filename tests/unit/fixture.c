@@ -23,6 +23,7 @@ struct fx *fx_new(const uint8_t *code, size_t len)
 void fx_free(struct fx *f)
 {
     uspace_free(&f->us);
+    cpu_release(&f->cpu);
     free(f);
 }
 

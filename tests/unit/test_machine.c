@@ -18,6 +18,8 @@ static struct cpu *new_cpu(struct machine *m)
     ck_assert_int_eq(machine_init(m, 2 << 20, 1), 0);
     struct cpu *c = calloc(1, sizeof(*c));
     cpu_init(c, NULL);
+    m->icache = icache_new(c->isa);
+    ck_assert(icache_attach(m->icache, c));
     c->mops = &machine_mem_ops;
     c->sys = &vt_ops;
     c->mctx = m;
