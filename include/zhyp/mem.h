@@ -21,10 +21,13 @@ static inline struct tlb_entry *tlb_slot(struct cpu *c, uint64_t va)
     return &c->tlb[(va >> 12) & (TLB_ENTRIES - 1)];
 }
 
-/* The hit test: same page and the access stays inside it. */
+/* The hit test: the page of the access's last byte is the entry's page. The entry is
+ * chosen by the first byte's page, and an entry only ever holds a page of its own index,
+ * so an access crossing into the next page never hits. One compare instead of a tag
+ * compare plus an offset check: 2 host instructions fewer per access. */
 #define MEM_FAST(c, va, len, tagfield) \
     struct tlb_entry *e_ = tlb_slot(c, va); \
-    if (likely(e_->tagfield == ((va) & ~PAGE_MASK_LOW) && ((va) & PAGE_MASK_LOW) <= 4096 - (len)))
+    if (likely(e_->tagfield == (((va) + (len) - 1) & ~PAGE_MASK_LOW)))
 
 #define MEM_HVA(va) ((uint8_t *)(uintptr_t)((va) + e_->addend))
 
