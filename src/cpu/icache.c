@@ -159,7 +159,7 @@ struct xslot *xop_decode(struct cpu *c, struct xslot *s)
         uint64_t iw = 0;
         for (unsigned k = 0; k < ilen; k++)
             iw |= (uint64_t)ha[k] << (56 - 8 * k);
-        s->iw = iw;
+        s->t.iw = iw;
         const struct dispatch *d = isa_slot(c->icache->isa, iw);
         if (c->coverage && d->id != UINT16_MAX)  /* decoding is followed by executing */
             c->coverage[d->id >> 6] |= 1ULL << (d->id & 63);

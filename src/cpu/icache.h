@@ -30,7 +30,12 @@ struct xops {
 
 struct xslot {
     xfn fn;
-    uint64_t iw;                        /* the instruction, left-aligned */
+    union {
+        uint64_t iw;                    /* generic slots: the instruction, left-aligned */
+        struct xslot *target;           /* relative branches: the target's slot on this
+                                         * page, or NULL (2 host instructions fewer per
+                                         * taken branch than an offset, callgrind) */
+    } t;
     union {
         const struct dispatch *d;       /* rows without a fast handler */
         struct xops o;

@@ -30,7 +30,7 @@ static struct xslot *x_row(struct cpu *c, struct xslot *s)
     uint64_t next = (ia + ilen) & c->amask;
     c->ia = ia;
     c->psw.addr = next;
-    int rc = d->fn(c, s->iw);
+    int rc = d->fn(c, s->t.iw);
     if (unlikely(rc)) {
         c->xrc = rc;
         c->x_ilen = ilen;
@@ -59,7 +59,12 @@ struct xslot *xop_page_end(struct cpu *c, struct xslot *s)
 
 /* ---- selection ---- */
 
-/* Relative target on this page: o->i becomes a slot offset and o->x2 says so. */
+static bool is_relative(enum xkind k)
+{
+    return k == XK_RI_REL || k == XK_RIL_REL || k == XK_RIE_RR || k == XK_RIE_RI;
+}
+
+/* Relative target: o->i halfwords; o->x2 says whether it is on this page. */
 static void rel_operand(struct xops *o, int32_t halfwords, unsigned off)
 {
     int64_t target = (int64_t)off + 2 * (int64_t)halfwords;
@@ -126,6 +131,8 @@ void xop_fill(struct xslot *s, const struct dispatch *d, uint64_t iw, unsigned o
     } else if (d->id != UINT16_MAX && xop_fast[d->id].fn) {
         s->fn = xop_fast[d->id].fn;
         extract((enum xkind)xop_fast[d->id].kind, iw, off, &s->u.o);
+        if (is_relative((enum xkind)xop_fast[d->id].kind))   /* target slot, or NULL */
+            s->t.target = s->u.o.x2 ? s + s->u.o.i : NULL;
     } else {
         s->fn = x_row;
         s->u.d = d;
