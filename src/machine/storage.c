@@ -27,9 +27,9 @@ int machine_init(struct machine *m, uint64_t mem, unsigned ncpus)
 
 void machine_free(struct machine *m)
 {
+    icache_free(m->icache);                /* first: it forgets the CPUs' decoded pages */
     for (unsigned i = 0; i < m->ncpus; i++)
         free(m->cpu[i]);
-    icache_free(m->icache);
     if (m->storage)
         munmap(m->storage, m->storage_size);
     free(m->keys);
