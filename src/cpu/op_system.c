@@ -1,5 +1,5 @@
 /* Semiprivileged PSW-key and address-space instructions (IPK, SPKA, IVSK, SAC, SACF)
- * (PoP ch.10 "Control Instructions"; zarch.md §1.3).
+ * and STORE SYSTEM INFORMATION (PoP ch.10 "Control Instructions"; zarch.md §1.3).
  * The semiprivileged rows carry I_SEMI: in the problem state they run only when the
  * authority bits in CR0 or CR3 allow, which each handler checks itself. */
 #include "insn.h"
@@ -87,4 +87,127 @@ int op_sac(struct cpu *c, uint64_t iw)
         return PGM_PRIVILEGED_OP;
     set_psw_field(c, PSW_MASK_ASC, asc_of_code[code]);
     return 0;
+}
+
+/* ---- STORE SYSTEM INFORMATION ------------------------------------------------------ */
+
+/* The configuration level zhyp reports: 3, a virtual machine run by a control program
+ * (the machine is zhyp's), as QEMU and KVM report theirs. Levels 1 and 2 describe the
+ * (virtual) basic machine and a single logical partition around it. */
+#define STSI_LEVEL 3
+
+/* ASCII text into an EBCDIC field padded with blanks (uppercase, digits, ' ', '/'). */
+static void ebcdic_field(uint8_t *dst, const char *s, unsigned len)
+{
+    for (unsigned i = 0; i < len; i++) {
+        char ch = *s ? *s++ : ' ';
+        uint8_t e = 0x40;
+        if (ch >= 'A' && ch <= 'I')
+            e = (uint8_t)(0xc1 + (ch - 'A'));
+        else if (ch >= 'J' && ch <= 'R')
+            e = (uint8_t)(0xd1 + (ch - 'J'));
+        else if (ch >= 'S' && ch <= 'Z')
+            e = (uint8_t)(0xe2 + (ch - 'S'));
+        else if (ch >= '0' && ch <= '9')
+            e = (uint8_t)(0xf0 + (ch - '0'));
+        else if (ch == '/')
+            e = 0x61;
+        dst[i] = e;
+    }
+}
+
+/* CPU counts at 'off': total, configured, standby, reserved (halfwords). */
+static void put_cpu_counts(uint8_t *p, unsigned off, unsigned ncpus)
+{
+    st_be16(p + off, (uint16_t)ncpus);
+    st_be16(p + off + 2, (uint16_t)ncpus);
+}
+
+/* Sequence code and plant, shared by 1.1.1, 1.2.1 and 2.2.1 (offsets 80 and 96). */
+static void put_serial(uint8_t *p)
+{
+    ebcdic_field(p + 80, "0000000000000ZHY", 16);
+    ebcdic_field(p + 96, "ZH", 4);
+}
+
+/* Fill the 4K SYSIB for fc.sel1.sel2; false when the selectors name no SYSIB. */
+static bool build_sysib(const struct cpu *c, unsigned fc, unsigned sel1, unsigned sel2, uint8_t *p)
+{
+    unsigned ncpus = c->sys->cpu_count ? c->sys->cpu_count(c) : 1;
+    unsigned which = fc << 8 | sel1 << 4 | sel2;
+    if (sel1 > 15 || sel2 > 15)
+        return false;
+    switch (which) {
+    case 0x111:                                /* basic-machine configuration */
+        ebcdic_field(p + 32, "ZHYP", 16);      /* manufacturer */
+        ebcdic_field(p + 48, "2827", 4);       /* type, as STORE CPU ID reports it */
+        ebcdic_field(p + 64, "701", 16);       /* model-capacity identifier */
+        put_serial(p);
+        ebcdic_field(p + 100, "701", 16);      /* model */
+        return true;
+    case 0x121:                                /* basic-machine CPU */
+    case 0x221:                                /* logical-partition CPU */
+        put_serial(p);
+        st_be16(p + 102, (uint16_t)c->cpu_addr);
+        return true;
+    case 0x122:                                /* basic-machine CPUs */
+        st_be32(p + 32, 1000);                 /* CPU capability */
+        put_cpu_counts(p, 36, ncpus);
+        return true;
+    case 0x222:                                /* logical-partition CPUs */
+        st_be16(p + 32, 1);                    /* partition number */
+        p[35] = 0x80;                          /* dedicated CPUs */
+        put_cpu_counts(p, 36, ncpus);
+        ebcdic_field(p + 44, "ZHYP", 8);       /* partition name */
+        st_be32(p + 52, 1000);                 /* capability-adjustment factor */
+        st_be16(p + 72, (uint16_t)ncpus);      /* dedicated CPU count */
+        return true;
+    case 0x322:                                /* virtual-machine CPUs: one level */
+        p[31] = 1;                             /* descriptions that follow */
+        put_cpu_counts(p, 36, ncpus);
+        ebcdic_field(p + 44, "ZHYP", 8);       /* virtual-machine name */
+        st_be32(p + 52, 1000);
+        ebcdic_field(p + 56, "ZHYP", 16);      /* control-program identifier */
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* B27D STSI  - Store System Information                    [S]
+ * GR0 bits 32-35 function code, 56-63 selector 1; GR1 bits 48-63 selector 2. In the
+ * order QEMU applies the checks: a function code above 3: CC 3; nonzero bits 36-55 of
+ * GR0 or 32-47 of GR1: specification; code 0: the current level into GR0 bits 32-35
+ * (the rest of GR0 unchanged), CC 0; the operand must be 4K aligned; unknown
+ * selectors: CC 3; else the SYSIB is stored, CC 0. */
+int op_stsi(struct cpu *c, uint64_t iw)
+{
+    uint32_t r0 = (uint32_t)c->gr[0], r1 = (uint32_t)c->gr[1];
+    unsigned fc = r0 >> 28;
+    uint64_t ea = ea_rs(c, iw);
+    uint8_t sysib[4096];
+    if (!c->sys)
+        return PGM_OPERATION;
+    if (fc > STSI_LEVEL) {
+        c->cc = 3;
+        return 0;
+    }
+    if ((r0 & 0x0fffff00u) || (r1 & 0xffff0000u))
+        return PGM_SPECIFICATION;
+    if (fc == 0) {
+        c->gr[0] = (c->gr[0] & ~0xf0000000ULL) | ((uint64_t)STSI_LEVEL << 28);
+        c->cc = 0;
+        return 0;
+    }
+    if (ea & PAGE_MASK_LOW)
+        return PGM_SPECIFICATION;
+    memset(sysib, 0, sizeof(sysib));
+    if (!build_sysib(c, fc, r0 & 0xff, r1 & 0xffff, sysib)) {
+        c->cc = 3;
+        return 0;
+    }
+    int pgm = mem_write_slow(c, ea, sysib, sizeof(sysib));
+    if (!pgm)
+        c->cc = 0;
+    return pgm;
 }

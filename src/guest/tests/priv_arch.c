@@ -1,8 +1,9 @@
 /* Architected results of privileged instructions that QEMU 7.2 does not model (zhyp
  * only, tests/baremetal-noqemu.list; docs/testing.md): TPROT is privileged, real-address
  * operands must be aligned, CSP/CSPG set CC 0 on a successful swap whatever the other
- * register bits hold and their purge takes effect for the next instruction, and the
- * exception access id is stored (0) for a translation exception in the primary mode. */
+ * register bits hold and their purge takes effect for the next instruction, the
+ * exception access id is stored (0) for a translation exception in the primary mode;
+ * and the SYSIBs name zhyp. */
 #include "probe.h"
 
 #define VA_W        0x40000000UL
@@ -98,6 +99,22 @@ static void test_exception_access_id_stored(void)
     CHECK_EQ(p.pi.exc_access_id, 0, "exception access id 0 stored over 0xff");
 }
 
+/* zhyp's SYSIBs: manufacturer and control program "ZHYP", type 2827 as STIDP says. */
+static void test_stsi_names_zhyp(void)
+{
+    static uint8_t sysib[4096] __attribute__((aligned(4096)));
+    static const uint8_t zhyp[4] = { 0xe9, 0xc8, 0xe8, 0xd7 }, type[4] = { 0xf2, 0xf8, 0xf2, 0xf7 };
+    register uint64_t r0 asm("0") = 0x10000001;
+    register uint64_t r1 asm("1") = 1;
+    asm volatile("stsi 0(%[a])" : "+d"(r0), "+d"(r1) : [a] "a"(sysib) : "cc", "memory");
+    CHECK(!memcmp(sysib + 32, zhyp, 4) && sysib[36] == 0x40, "stsi 1.1.1: manufacturer ZHYP");
+    CHECK(!memcmp(sysib + 48, type, 4), "stsi 1.1.1: type 2827");
+    r0 = 0x30000002;
+    r1 = 2;
+    asm volatile("stsi 0(%[a])" : "+d"(r0), "+d"(r1) : [a] "a"(sysib) : "cc", "memory");
+    CHECK(!memcmp(sysib + 56, zhyp, 4), "stsi 3.2.2: control program ZHYP");
+}
+
 int main(void)
 {
     test_tprot_privileged();
@@ -105,5 +122,6 @@ int main(void)
     test_csp_condition_code();
     test_csp_purge_is_immediate();
     test_exception_access_id_stored();
+    test_stsi_names_zhyp();
     return test_summary();
 }
