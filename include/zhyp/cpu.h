@@ -27,6 +27,8 @@
 
 /* Control-register 0 bits used by the CPU core. */
 #define CR0_LAP          0x0000000010000000ULL   /* bit 35: low-address protection */
+#define CR0_EXTRACT_AUTH 0x0000000008000000ULL   /* bit 36: extraction-authority control */
+#define CR0_SECONDARY    0x0000000004000000ULL   /* bit 37: secondary-space control */
 #define CR0_FETCH_OVR    0x0000000002000000ULL   /* bit 38: fetch-protection override */
 #define CR0_STORE_OVR    0x0000000001000000ULL   /* bit 39: storage-protection override */
 #define CR0_EDAT1        0x0000000000800000ULL   /* bit 40: EDAT-1 */
@@ -124,7 +126,28 @@ struct sys_ops {
     int (*lra)(struct cpu *c, uint64_t va, uint64_t *result, unsigned *cc);
     /* INVALIDATE PAGE TABLE ENTRY: set the I bit of the PTE at pto_aa + 8 * PX(va). */
     int (*ipte)(struct cpu *c, uint64_t pto_aa, uint64_t va);
+    /* INVALIDATE DAT TABLE ENTRY: set the I bit of 'count' region- or segment-table
+     * entries of the table at table_aa, from entry 'index' on (wrapping at 2048). Nothing
+     * is changed when one of them lies outside storage (PGM_ADDRESSING). */
+    int (*idte)(struct cpu *c, uint64_t table_aa, unsigned index, unsigned count);
+    /* LURA/STURA: access len (<= 8, aligned) bytes at real address ra with prefixing,
+     * low-address and key-controlled protection; fault details in c->fault. */
+    int (*real_access)(struct cpu *c, uint64_t ra, void *buf, unsigned len, enum acc acc);
+    /* TEST PROTECTION of logical address va with access key 'key': *cc as TPROT sets
+     * it (3: translation not available), or a PGM code that is delivered (addressing,
+     * translation specification). Reference and change bits are not touched. */
+    int (*tprot)(struct cpu *c, uint64_t va, unsigned key, unsigned *cc);
+    /* The storage key of the frame that logical address va translates to (IVSK), or the
+     * translation's PGM code with c->fault set. */
+    int (*vskey)(struct cpu *c, uint64_t va, uint8_t *key);
+    /* PERFORM FRAME MANAGEMENT FUNCTION on the 4K frames of [addr, addr + len): addr is
+     * real (prefixed) when 'real', else absolute; 'ops' is PFMF_CLEAR and/or PFMF_SET_KEY.
+     * Nothing is changed on a PGM code (addressing; low-address protection on a clear). */
+    int (*pfmf)(struct cpu *c, uint64_t addr, bool real, uint64_t len, unsigned ops, uint8_t key);
+    unsigned (*cpu_count)(const struct cpu *c);     /* CPUs in the configuration (STSI) */
 };
+
+enum { PFMF_CLEAR = 1, PFMF_SET_KEY = 2 };
 
 enum cpu_exit {
     CPU_EXIT_BUDGET,             /* instruction budget used up */
@@ -192,7 +215,8 @@ struct cpu {
 
 /* Facility numbers used by the instruction table (STFLE bit numbers, zarch.md §10). */
 enum {
-    FAC_N3 = 0, FAC_ZARCH = 1, FAC_STFLE = 7, FAC_ETF2 = 16, FAC_LDISP = 18, FAC_EIMM = 21, FAC_ETF3 = 22,
+    FAC_N3 = 0, FAC_ZARCH = 1, FAC_DAT_ENH = 3, FAC_STFLE = 7, FAC_EDAT1 = 8, FAC_NQ_KEY = 14,
+    FAC_ETF2 = 16, FAC_LDISP = 18, FAC_EIMM = 21, FAC_ETF3 = 22,
     FAC_ETF2_ENH = 24, FAC_STCKF = 25, FAC_PARSE = 26, FAC_MVCOS = 27, FAC_ETF3_ENH = 30,
     FAC_CSST = 32, FAC_GIE = 34, FAC_EXEXT = 35, FAC_FPEXT = 37,
     FAC_FPSE = 41, FAC_Z196 = 45, FAC_ZEC12 = 49, FAC_IA2 = 52, FAC_Z13 = 53,

@@ -345,6 +345,7 @@ int op_tb(struct cpu *c, uint64_t iw)
     c->psw.mask = saved;
     if (pgm)
         return PGM_ADDRESSING;
+    icache_host_write(c->icache, page, PAGE_SIZE_4K);
     memset(page, 0, PAGE_SIZE_4K);
     c->cc = 0;
     return 0;
@@ -418,5 +419,181 @@ int op_ipte(struct cpu *c, uint64_t iw)
     if (pgm)
         return pgm;
     c->sys->tlb_flush_all(c);
+    return 0;
+}
+
+/* B98E IDTE  - Invalidate DAT Table Entry                 [RRF-b]
+ * R1: table origin and designation type of the table whose entries are invalidated;
+ * R2: the invalidation index in the address position of that table's level, bit 52
+ * (clearing only: no entry is invalidated) and in bits 53-63 the number of additional
+ * entries; bits 44-51 must be zero. R3 (the ASCE for selective clearing) and M4 (local
+ * clearing, facility 51) are not needed: every CPU's whole TLB is cleared. */
+int op_idte(struct cpu *c, uint64_t iw)
+{
+    static const unsigned index_shift[4] = { 20, 31, 42, 53 };   /* by DT: ST, R3T, R2T, R1T */
+    uint64_t r1v = c->gr[iw_rre_r1(iw)], r2v = c->gr[iw_rre_r2(iw)];
+    if (!c->sys || !c->sys->idte)
+        return PGM_OPERATION;
+    if (r2v & 0xff000)
+        return PGM_SPECIFICATION;
+    if (!(r2v & 0x800)) {
+        unsigned index = (unsigned)(r2v >> index_shift[(r1v >> 2) & 3]) & 0x7ff;
+        int pgm = c->sys->idte(c, r1v & ~PAGE_MASK_LOW, index, (unsigned)(r2v & 0x7ff) + 1);
+        if (pgm)
+            return pgm;
+    }
+    c->sys->tlb_flush_all(c);
+    return 0;
+}
+
+/* E501 TPROT - Test Protection                            [SSE]
+ * Operand 1 is the logical address tested, bits 56-59 of the operand-2 address the
+ * access key. CC 0 fetch and store allowed, 1 fetch only, 2 neither, 3 not translatable. */
+int op_tprot(struct cpu *c, uint64_t iw)
+{
+    unsigned cc;
+    if (!c->sys || !c->sys->tprot)
+        return PGM_OPERATION;
+    int pgm = c->sys->tprot(c, ea_rs(c, iw), (unsigned)(ea_ss2(c, iw) >> 4) & 0xf, &cc);
+    if (!pgm)
+        c->cc = cc;
+    return pgm;
+}
+
+/* The aligned real address in R2 of LURA/STURA and friends (wrapped to the mode). */
+static int real_operand(struct cpu *c, uint64_t iw, unsigned size, uint64_t *ra)
+{
+    if (!c->sys || !c->sys->real_access)
+        return PGM_OPERATION;
+    *ra = c->gr[iw_rre_r2(iw)] & c->amask;
+    return (*ra & (size - 1)) ? PGM_SPECIFICATION : 0;
+}
+
+/* B24B LURA  - Load Using Real Address (32)               [RRE]
+ * B905 LURAG - Load Using Real Address (64)               [RRE] */
+static int load_real_operand(struct cpu *c, uint64_t iw, unsigned size)
+{
+    uint64_t ra;
+    uint8_t b[8];
+    int pgm = real_operand(c, iw, size, &ra);
+    if (!pgm)
+        pgm = c->sys->real_access(c, ra, b, size, ACC_FETCH);
+    if (pgm)
+        return pgm;
+    if (size == 4)
+        set_low32(c, iw_rre_r1(iw), ld_be32(b));
+    else
+        c->gr[iw_rre_r1(iw)] = ld_be64(b);
+    return 0;
+}
+int op_lura(struct cpu *c, uint64_t iw) { return load_real_operand(c, iw, 4); }
+int op_lurag(struct cpu *c, uint64_t iw) { return load_real_operand(c, iw, 8); }
+
+/* B246 STURA - Store Using Real Address (32)              [RRE]
+ * B925 STURG - Store Using Real Address (64)              [RRE] */
+static int store_real_operand(struct cpu *c, uint64_t iw, unsigned size)
+{
+    uint64_t ra, v = c->gr[iw_rre_r1(iw)];
+    uint8_t b[8];
+    int pgm = real_operand(c, iw, size, &ra);
+    if (pgm)
+        return pgm;
+    if (size == 4)
+        st_be32(b, (uint32_t)v);
+    else
+        st_be64(b, v);
+    return c->sys->real_access(c, ra, b, size, ACC_STORE);
+}
+int op_stura(struct cpu *c, uint64_t iw) { return store_real_operand(c, iw, 4); }
+int op_sturg(struct cpu *c, uint64_t iw) { return store_real_operand(c, iw, 8); }
+
+/* Compare and swap a big-endian 4- or 8-byte operand at host address p. *old holds the
+ * comparand on entry and the operand found on return; true when 'new' was stored. */
+static bool swap_be(uint8_t *p, unsigned size, uint64_t *old, uint64_t new)
+{
+    bool ok;
+    if (size == 4) {
+        uint32_t e = __builtin_bswap32((uint32_t)*old);
+        ok = __atomic_compare_exchange_n((uint32_t *)p, &e, __builtin_bswap32((uint32_t)new),
+                                         false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+        *old = __builtin_bswap32(e);
+    } else {
+        uint64_t e = __builtin_bswap64(*old);
+        ok = __atomic_compare_exchange_n((uint64_t *)p, &e, __builtin_bswap64(new),
+                                         false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+        *old = __builtin_bswap64(e);
+    }
+    return ok;
+}
+
+/* B250 CSP   - Compare and Swap and Purge (32)            [RRE]
+ * B98A CSPG  - Compare and Swap and Purge (64)            [RRE]
+ * R1 (even) is the comparand, R1+1 the replacement; R2 addresses the operand, its
+ * rightmost 2 (CSPG: 3) bits ignored. Equal: store, CC 0, and when bit 63 of R2 is one
+ * every CPU's TLB is purged (bit 62, the ALB purge, has nothing to purge). Unequal: the
+ * operand goes to R1, CC 1. The operand is a store-type reference either way. */
+static int compare_swap_purge(struct cpu *c, uint64_t iw, unsigned size)
+{
+    unsigned r1 = iw_rre_r1(iw), r2 = iw_rre_r2(iw);
+    uint64_t low_mask = size == 4 ? 0xffffffffULL : ~0ULL;
+    uint8_t *p;
+    if (reg_is_odd(r1))
+        return PGM_SPECIFICATION;
+    int pgm = mem_host_ptr(c, c->gr[r2] & c->amask & ~(uint64_t)(size - 1), ACC_STORE, &p);
+    if (pgm)
+        return pgm;
+    uint64_t old = c->gr[r1] & low_mask;
+    c->cc = !swap_be(p, size, &old, c->gr[r1 + 1] & low_mask);
+    if (c->cc)
+        c->gr[r1] = (c->gr[r1] & ~low_mask) | old;
+    else if (c->gr[r2] & 1) {
+        if (c->sys)
+            c->sys->tlb_flush_all(c);
+        else
+            cpu_tlb_flush(c);
+    }
+    return 0;
+}
+int op_csp(struct cpu *c, uint64_t iw) { return compare_swap_purge(c, iw, 4); }
+int op_cspg(struct cpu *c, uint64_t iw) { return compare_swap_purge(c, iw, 8); }
+
+/* R1 fields of PFMF (bits 32-63; zarch.md §4.9). */
+#define PFMF_R1_RESERVED 0xfffc0001ULL   /* bits 32-45 and 63 */
+#define PFMF_R1_SK       0x20000ULL      /* set-key control */
+#define PFMF_R1_CF       0x10000ULL      /* clear-frame control */
+#define PFMF_R1_FSC      0x07000ULL      /* frame-size code: 0 4K, 1 1M, 2 2G */
+#define PFMF_R1_NQ       0x00800ULL      /* nonquiescing (facility 14) */
+
+/* B9AF PFMF  - Perform Frame Management Function          [RRE]
+ * Clears and/or sets the key of the frame that R2 designates: a 4K frame by its real
+ * address, a 1M frame by an absolute address, processed from R2 to the end of the
+ * frame, after which R2 holds the address of the next frame. The usage indication and
+ * the MR/MC bits (conditional SSKE, facility 10) only permit less work; they are
+ * ignored. A 2G frame needs EDAT-2 (not installed): specification exception. */
+int op_pfmf(struct cpu *c, uint64_t iw)
+{
+    unsigned r2 = iw_rre_r2(iw);
+    uint64_t r1v = c->gr[iw_rre_r1(iw)], start = c->gr[r2] & c->amask & ~PAGE_MASK_LOW, end;
+    if (!c->sys || !c->sys->pfmf)
+        return PGM_OPERATION;
+    if ((r1v & PFMF_R1_RESERVED) || ((r1v & PFMF_R1_NQ) && !fac_has(c->fac, FAC_NQ_KEY)))
+        return PGM_SPECIFICATION;
+    switch (r1v & PFMF_R1_FSC) {
+    case 0x0000: end = start + PAGE_SIZE_4K; break;
+    case 0x1000: end = (start | 0xfffffULL) + 1; break;
+    default: return PGM_SPECIFICATION;
+    }
+    unsigned ops = ((r1v & PFMF_R1_CF) ? PFMF_CLEAR : 0) | ((r1v & PFMF_R1_SK) ? PFMF_SET_KEY : 0);
+    int pgm = c->sys->pfmf(c, start, !(r1v & PFMF_R1_FSC), end - start, ops, (uint8_t)r1v);
+    if (pgm)
+        return pgm;
+    if (ops & PFMF_SET_KEY)
+        c->sys->tlb_flush_all(c);          /* refills check the new keys */
+    if (r1v & PFMF_R1_FSC) {
+        if (c->amask == ~0ULL)
+            c->gr[r2] = end;
+        else
+            set_low32(c, r2, (uint32_t)(end & c->amask));
+    }
     return 0;
 }

@@ -89,9 +89,25 @@ static void machine_tlb_flush_all(struct cpu *c)
 }
 
 static const struct sys_ops machine_sys_ops = {
-    sclp_servc, machine_sigp, vtime_tod, vtime_set_tod, vtime_cpu_timer, vtime_set_cpu_timer,
-    machine_skey, machine_tlb_flush_all, machine_lra, machine_ipte,
+    .servc = sclp_servc, .sigp = machine_sigp, .tod = vtime_tod, .set_tod = vtime_set_tod,
+    .cpu_timer = vtime_cpu_timer, .set_cpu_timer = vtime_set_cpu_timer, .skey = machine_skey,
+    .tlb_flush_all = machine_tlb_flush_all, .lra = machine_lra, .ipte = machine_ipte,
+    .idte = machine_idte, .real_access = machine_real_access, .tprot = machine_tprot,
+    .vskey = machine_vskey, .pfmf = machine_pfmf, .cpu_count = machine_cpu_count,
 };
+
+/* The machine's CPUs have what the interpreter has plus the facilities that only make
+ * sense with DAT: 3 DAT enhancement (IDTE, CSPG) and 8 EDAT-1 (PFMF, 1M frames). */
+static const uint8_t *machine_facilities(void)
+{
+    static uint8_t fac[32];
+    if (!fac[0]) {
+        memcpy(fac, cpu_default_facilities, sizeof(fac));
+        fac[FAC_DAT_ENH >> 3] |= 0x80 >> (FAC_DAT_ENH & 7);
+        fac[FAC_EDAT1 >> 3] |= 0x80 >> (FAC_EDAT1 & 7);
+    }
+    return fac;
+}
 
 static int load_segments(struct machine *m, const struct elf_image *e, const char *path, char *err, size_t errlen)
 {
@@ -142,7 +158,7 @@ int machine_start(struct machine *m, uint64_t entry)
         struct cpu *c = calloc(1, sizeof(*c));
         if (!c)
             return -ENOMEM;
-        cpu_init(c, NULL);
+        cpu_init(c, machine_facilities());
         if (!m->icache)
             m->icache = icache_new(c->isa);
         if (!m->icache || !icache_attach(m->icache, c)) {

@@ -72,11 +72,17 @@ static int select_asce(const struct cpu *c, enum acc acc, uint64_t *asce, unsign
     return 0;
 }
 
-/* Logical -> absolute for one access, with DAT protection folded in. */
-static int to_absolute(struct cpu *c, uint64_t va, enum acc acc, uint64_t *aa, bool *private_space)
+/* What a translation found besides the address. */
+struct xlate_info {
+    bool private_space;          /* the ASCE's P bit: no low-address protection */
+    bool dat_protected;          /* DAT protection applies (reported for fetches too) */
+};
+
+/* Logical -> absolute for one access, with DAT protection folded in for stores. */
+static int to_absolute(struct cpu *c, uint64_t va, enum acc acc, uint64_t *aa, struct xlate_info *xi)
 {
     struct machine *m = c->mctx;
-    *private_space = false;
+    *xi = (struct xlate_info){ false, false };
     if (!(c->psw.mask & PSW_MASK_DAT)) {
         *aa = dat_real_to_abs(c->prefix, va);
         return 0;
@@ -90,7 +96,7 @@ static int to_absolute(struct cpu *c, uint64_t va, enum acc acc, uint64_t *aa, b
     struct dat_result r;
     struct dat_fault f;
     unsigned opts = (acc == ACC_STORE ? DAT_STORE : 0) | (acc == ACC_IFETCH ? DAT_IFETCH : 0) |
-                    ((c->cr[0] & CR0_EDAT1) && fac_has(c->fac, 8) ? DAT_EDAT1 : 0) |
+                    ((c->cr[0] & CR0_EDAT1) && fac_has(c->fac, FAC_EDAT1) ? DAT_EDAT1 : 0) |
                     (fac_has(c->fac, FAC_ESOP_FSI) ? DAT_FSI : 0);
     pgm = dat_translate_va(&t, asce, va, opts, id, &r, &f);
     if (pgm) {
@@ -98,7 +104,8 @@ static int to_absolute(struct cpu *c, uint64_t va, enum acc acc, uint64_t *aa, b
         c->fault.access_id = 0;
         return pgm;
     }
-    *private_space = (asce & ASCE_PRIVATE) != 0;
+    xi->private_space = (asce & ASCE_PRIVATE) != 0;
+    xi->dat_protected = r.protect;
     *aa = r.absolute ? r.addr : dat_real_to_abs(c->prefix, r.addr);
     return 0;
 }
@@ -111,23 +118,36 @@ static uint64_t teid_of(const struct cpu *c, uint64_t va, enum acc acc)
     return (va & ~PAGE_MASK_LOW) | fsi;
 }
 
-/* Key-controlled protection (zarch.md §4.8); reference and change bits as a side effect. */
+/* Key-controlled protection (zarch.md §4.8) of a frame with storage key skey against
+ * access key 'key': whether the access is allowed. No side effects (TPROT uses it). */
+static bool key_allows(const struct cpu *c, uint64_t va, uint8_t skey, unsigned key, enum acc acc)
+{
+    bool match = key == 0 || key == (unsigned)(skey >> 4);
+    bool override = (c->cr[0] & CR0_STORE_OVR) && (skey >> 4) == 9;
+    if (match || override)
+        return true;
+    bool fetch_ok = !(skey & SKEY_FETCH) || ((c->cr[0] & CR0_FETCH_OVR) && va < 2048);
+    return acc != ACC_STORE && fetch_ok;
+}
+
+/* Key-controlled protection with the PSW key; reference and change bits as a side effect. */
 static int check_key(struct cpu *c, uint64_t va, uint64_t aa, enum acc acc)
 {
     struct machine *m = c->mctx;
     uint8_t *key = &m->keys[aa >> 12];
     unsigned psw_key = (unsigned)((c->psw.mask & PSW_MASK_KEY) >> PSW_SHIFT_KEY);
-    bool match = psw_key == 0 || psw_key == (unsigned)(*key >> 4);
-    bool override = (c->cr[0] & CR0_STORE_OVR) && (*key >> 4) == 9;
-    if (!match && !override) {
-        bool fetch_ok = !(*key & SKEY_FETCH) || ((c->cr[0] & CR0_FETCH_OVR) && va < 2048);
-        if (acc == ACC_STORE || !fetch_ok) {
-            c->fault.teid = teid_of(c, va, acc);   /* bit 61 = 0: not DAT protection */
-            return PGM_PROTECTION;
-        }
+    if (!key_allows(c, va, *key, psw_key, acc)) {
+        c->fault.teid = teid_of(c, va, acc);   /* bit 61 = 0: not DAT protection */
+        return PGM_PROTECTION;
     }
     *key |= SKEY_REF | (acc == ACC_STORE ? SKEY_CHG : 0);
     return 0;
+}
+
+/* Low-address protection of a store to effective address ea (zarch.md §4.8). */
+static bool lap_protects(const struct cpu *c, uint64_t ea, bool private_space)
+{
+    return (c->cr[0] & CR0_LAP) && !private_space && (ea & ~0x11ffULL) == 0;
 }
 
 /* LRA's condition codes (zarch.md §4.9; the spec notes them from Hercules and asks for
@@ -145,7 +165,7 @@ int machine_lra(struct cpu *c, uint64_t va, uint64_t *result, unsigned *cc)
     struct dat_tables t = { read_entry, NULL, c->mctx };
     struct dat_result r;
     struct dat_fault f;
-    unsigned opts = (c->cr[0] & CR0_EDAT1) && fac_has(c->fac, 8) ? DAT_EDAT1 : 0;
+    unsigned opts = (c->cr[0] & CR0_EDAT1) && fac_has(c->fac, FAC_EDAT1) ? DAT_EDAT1 : 0;
     pgm = dat_translate_va(&t, asce, va, opts, id, &r, &f);
     if (pgm == PGM_ADDRESSING)
         return pgm;
@@ -169,20 +189,136 @@ int machine_ipte(struct cpu *c, uint64_t pto_aa, uint64_t va)
     return 0;
 }
 
-static int sys_translate(struct cpu *c, uint64_t va, enum acc acc, uint8_t **page_hva, bool *writable)
+/* IDTE: every entry is checked before any is changed, so a failure changes nothing. */
+int machine_idte(struct cpu *c, uint64_t table_aa, unsigned index, unsigned count)
 {
     struct machine *m = c->mctx;
-    uint64_t aa;
-    bool private_space;
-    c->fault.teid = va & ~PAGE_MASK_LOW;
+    for (unsigned i = 0; i < count; i++)
+        if (!machine_abs_store(m, table_aa + 8ULL * ((index + i) & 0x7ff), 8))
+            return PGM_ADDRESSING;
+    for (unsigned i = 0; i < count; i++) {
+        uint8_t *e = machine_abs_store(m, table_aa + 8ULL * ((index + i) & 0x7ff), 8);
+        st_be64(e, ld_be64(e) | RTE_INVALID);          /* same bit in segment entries */
+    }
+    return 0;
+}
+
+/* LURA, LURAG, STURA, STURG: one aligned operand at a real address. */
+int machine_real_access(struct cpu *c, uint64_t ra, void *buf, unsigned len, enum acc acc)
+{
+    struct machine *m = c->mctx;
+    uint64_t aa = dat_real_to_abs(c->prefix, ra);
+    c->fault.teid = teid_of(c, ra, acc);
     c->fault.access_id = 0;
-    int pgm = to_absolute(c, va, acc, &aa, &private_space);
+    if (aa >= m->storage_size || len > m->storage_size - aa)
+        return PGM_ADDRESSING;
+    if (acc == ACC_STORE && lap_protects(c, ra, false))
+        return PGM_PROTECTION;
+    int pgm = check_key(c, ra, aa, acc);
+    if (pgm)
+        return pgm;
+    if (acc == ACC_STORE)
+        memcpy(machine_abs_store(m, aa, len), buf, len);
+    else
+        memcpy(buf, m->storage + aa, len);
+    return 0;
+}
+
+static bool is_translation_exception(int pgm)
+{
+    switch (pgm) {
+    case PGM_SEGMENT_TRANS: case PGM_PAGE_TRANS: case PGM_ASCE_TYPE:
+    case PGM_REGION_FIRST_TRANS: case PGM_REGION_SECOND_TRANS: case PGM_REGION_THIRD_TRANS:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* TEST PROTECTION: CC 0 fetch and store allowed, 1 fetch only, 2 neither, 3 no
+ * translation. Key-controlled and DAT protection count; low-address protection does
+ * not (docs/architecture.md). */
+int machine_tprot(struct cpu *c, uint64_t va, unsigned key, unsigned *cc)
+{
+    struct machine *m = c->mctx;
+    struct xlate_info xi;
+    uint64_t aa;
+    int pgm = to_absolute(c, va, ACC_FETCH, &aa, &xi);
+    if (is_translation_exception(pgm)) {
+        *cc = 3;
+        return 0;
+    }
     if (pgm)
         return pgm;
     if (aa >= m->storage_size)
         return PGM_ADDRESSING;
-    bool lap = (c->cr[0] & CR0_LAP) && !private_space && (va & ~0x1fffULL) == 0;
-    if (lap && acc == ACC_STORE && (va & ~0x11ffULL) == 0) {
+    uint8_t skey = m->keys[aa >> 12];
+    if (!key_allows(c, va, skey, key, ACC_FETCH))
+        *cc = 2;
+    else
+        *cc = xi.dat_protected || !key_allows(c, va, skey, key, ACC_STORE) ? 1 : 0;
+    return 0;
+}
+
+/* IVSK: the key of the frame behind a logical address (DAT on: checked by the caller). */
+int machine_vskey(struct cpu *c, uint64_t va, uint8_t *key)
+{
+    struct machine *m = c->mctx;
+    struct xlate_info xi;
+    uint64_t aa;
+    int pgm = to_absolute(c, va, ACC_FETCH, &aa, &xi);
+    if (pgm)
+        return pgm;
+    if (aa >= m->storage_size)
+        return PGM_ADDRESSING;
+    *key = m->keys[aa >> 12];
+    return 0;
+}
+
+/* PFMF on 4K frames: a real 4K frame is prefixed, a large frame is absolute. A cleared
+ * frame counts as stored into (reference and change bits on) unless the key is set too,
+ * in which case the new key carries its own R and C bits. */
+int machine_pfmf(struct cpu *c, uint64_t addr, bool real, uint64_t len, unsigned ops, uint8_t key)
+{
+    struct machine *m = c->mctx;
+    uint64_t aa = real ? dat_real_to_abs(c->prefix, addr) : addr;
+    c->fault.teid = teid_of(c, addr, ACC_STORE);
+    c->fault.access_id = 0;
+    if (aa >= m->storage_size || len > m->storage_size - aa)
+        return PGM_ADDRESSING;
+    if ((ops & PFMF_CLEAR) && lap_protects(c, addr, false))
+        return PGM_PROTECTION;
+    if (ops & PFMF_CLEAR)
+        memset(machine_abs_store(m, aa, len), 0, len);
+    for (uint64_t off = 0; off < len; off += PAGE_SIZE_4K) {
+        uint8_t *k = &m->keys[(aa + off) >> 12];
+        if (ops & PFMF_SET_KEY)
+            *k = key & 0xfe;
+        else if (ops & PFMF_CLEAR)
+            *k |= SKEY_REF | SKEY_CHG;
+    }
+    return 0;
+}
+
+unsigned machine_cpu_count(const struct cpu *c)
+{
+    return ((const struct machine *)c->mctx)->ncpus;
+}
+
+static int sys_translate(struct cpu *c, uint64_t va, enum acc acc, uint8_t **page_hva, bool *writable)
+{
+    struct machine *m = c->mctx;
+    uint64_t aa;
+    struct xlate_info xi;
+    c->fault.teid = va & ~PAGE_MASK_LOW;
+    c->fault.access_id = 0;
+    int pgm = to_absolute(c, va, acc, &aa, &xi);
+    if (pgm)
+        return pgm;
+    if (aa >= m->storage_size)
+        return PGM_ADDRESSING;
+    bool lap = (c->cr[0] & CR0_LAP) && !xi.private_space && (va & ~0x1fffULL) == 0;
+    if (acc == ACC_STORE && lap_protects(c, va, xi.private_space)) {
         c->fault.teid = teid_of(c, va, acc);
         return PGM_PROTECTION;
     }
