@@ -36,6 +36,10 @@ static struct xslot *x_row(struct cpu *c, struct xslot *s)
         c->x_ilen = ilen;
         return NULL;
     }
+    if (unlikely(c->fetch_va == ~0ULL)) {       /* TLB flushed (SPKA, SAC...): fetch anew */
+        c->xrc = XRC_REENTER;
+        return NULL;
+    }
     if (likely(c->psw.addr == next))
         return s + ilen / 2;
     return xslot_goto(c, c->psw.addr);
