@@ -74,7 +74,7 @@ bool icache_is_code(const struct icache *ic, const uint8_t *page_ha);
 
 /* How the decoder extracts a fast handler's operands (xop.c). */
 enum xkind { XK_RR, XK_RRE, XK_RRF, XK_RX, XK_RXY, XK_RS, XK_RSY, XK_SI, XK_RI, XK_RIL,
-             XK_RI_REL, XK_RIL_REL, XK_RIE_RR, XK_RIE_RI };
+             XK_RI_REL, XK_RIL_REL, XK_RIE_RR, XK_RIE_RI, XK_SS };
 struct xfast {
     xfn fn;                             /* NULL: the row runs through the generic slot */
     uint8_t kind;                       /* enum xkind */
@@ -83,6 +83,8 @@ extern const struct xfast xop_fast[INSN_COUNT];   /* xop_fast.c, by row */
 /* End the fast loop at the instruction of slot s with rc (a PGM code): c->ia, psw.addr,
  * xrc and x_ilen as run.c expects them. */
 struct xslot *xop_end(struct cpu *c, struct xslot *s, unsigned ilen, int rc);
+/* Run the table handler fn for slot s the generic way (t.iw holds the instruction). */
+struct xslot *xop_call(struct cpu *c, struct xslot *s, insn_fn fn, unsigned ilen);
 
 /* xop.c: fill slot s for the instruction iw at page offset off; or for one run.c steps. */
 void xop_fill(struct xslot *s, const struct dispatch *d, uint64_t iw, unsigned off);

@@ -21,16 +21,15 @@ __attribute__((noinline, cold)) struct xslot *xop_end(struct cpu *c, struct xslo
 
 /* ---- generic slots ---- */
 
-/* Rows without a fast handler: the table's handler with the usual c->ia / psw.addr. */
-static struct xslot *x_row(struct cpu *c, struct xslot *s)
+/* Run the table's handler fn for the instruction of slot s, with the usual c->ia and
+ * psw.addr; continue after it, at its branch target, or end the loop with its code. */
+struct xslot *xop_call(struct cpu *c, struct xslot *s, insn_fn fn, unsigned ilen)
 {
-    const struct dispatch *d = s->u.d;
     uint64_t ia = xslot_ia(c, s);
-    unsigned ilen = d->ilen;
     uint64_t next = (ia + ilen) & c->amask;
     c->ia = ia;
     c->psw.addr = next;
-    int rc = d->fn(c, s->t.iw);
+    int rc = fn(c, s->t.iw);
     if (unlikely(rc)) {
         c->xrc = rc;
         c->x_ilen = ilen;
@@ -43,6 +42,12 @@ static struct xslot *x_row(struct cpu *c, struct xslot *s)
     if (likely(c->psw.addr == next))
         return s + ilen / 2;
     return xslot_goto(c, c->psw.addr);
+}
+
+/* Rows without a fast handler. */
+static struct xslot *x_row(struct cpu *c, struct xslot *s)
+{
+    return xop_call(c, s, s->u.d->fn, s->u.d->ilen);
 }
 
 /* Rows run.c must execute itself (privileged, clock-reading, page-crossing). */
@@ -119,6 +124,10 @@ static void extract(enum xkind k, uint64_t iw, unsigned off, struct xops *o)
     case XK_RIE_RR:                              /* M3 in b2 */
         rel_operand(o, (int32_t)sext16(iw_i16(iw)), off);
         o->b2 = (uint8_t)iw_m32(iw);
+        break;
+    case XK_SS:                                  /* L in r1, B1 in x2, D1 | D2 << 12 in i */
+        o->r1 = (uint8_t)iw_i8(iw), o->x2 = XREG(iw_b2(iw)), o->b2 = XREG(iw_b4(iw));
+        o->i = (int32_t)(iw_d2(iw) | iw_d4(iw) << 12);
         break;
     case XK_RIE_RI:                              /* M3 in r2, I2 in b2 */
         rel_operand(o, (int32_t)sext16(iw_i16(iw)), off);

@@ -6,6 +6,7 @@
  * Measured (callgrind, bench/src/loop_ahi): 56 host instructions per emulated
  * instruction with the halfword-dispatch loop, 19.2 with slots. */
 #include "icache.h"
+#include "ss.h"
 
 /* CCs computed into a local first: storing c->cc before the result would make the
  * compiler reload it (the GR store may alias it). */
@@ -613,6 +614,25 @@ static struct xslot *x_clgij(struct cpu *c, struct xslot *s)
     return xcj(c, s, o->r2 & rel_bit(cmp));
 }
 
+/* ---- storage to storage ---- */
+
+/* MVC with both operands inside one page each and in the TLB: one host copy with the
+ * PoP's byte-at-a-time overlap rule (copy_fwd); anything else through op_mvc.
+ * bench/src/loop_mvc: 166 -> 58 host instructions per emulated instruction (callgrind). */
+static struct xslot *x_mvc(struct cpu *c, struct xslot *s)
+{
+    const struct xops *o = &s->u.o;
+    unsigned len = o->r1 + 1u;
+    uint64_t d_va = (c->gr[o->x2] + ((uint32_t)o->i & 0xfff)) & c->amask;
+    uint64_t s_va = (c->gr[o->b2] + ((uint32_t)o->i >> 12)) & c->amask;
+    uint8_t *d = tlb_write_ha(c, d_va, len);
+    const uint8_t *src = tlb_read_ha(c, s_va, len);
+    if (unlikely(!d || !src))
+        return xop_call(c, s, op_mvc, 6);
+    copy_fwd(d, src, len);
+    return s + 3;
+}
+
 /* ---- the table ---- */
 
 #define F(row, fn, kind) [INSN_##row] = { fn, XK_##kind }
@@ -649,4 +669,5 @@ const struct xfast xop_fast[INSN_COUNT] = {
     F(CRJ, x_crj, RIE_RR), F(CGRJ, x_cgrj, RIE_RR), F(CLRJ, x_clrj, RIE_RR),
     F(CLGRJ, x_clgrj, RIE_RR), F(CIJ, x_cij, RIE_RI), F(CGIJ, x_cgij, RIE_RI),
     F(CLIJ, x_clij, RIE_RI), F(CLGIJ, x_clgij, RIE_RI),
+    F(MVC, x_mvc, SS),
 };
