@@ -159,9 +159,12 @@ static uint32_t read_selection(const struct machine *m, const uint8_t *sccb, uns
     }
 }
 
-/* Read Event Data: the buffered console input as one ASCII event, as much as fits. */
+/* Read Event Data: the buffered console input as one ASCII event, as much as fits. The
+ * event's data begin with a session byte, 0x00 for "session data" (what Linux's VT220
+ * driver and QEMU's console use), then the input bytes. */
 uint16_t sclp_read_event_data(struct machine *m, uint8_t *sccb, unsigned len)
 {
+    const unsigned head = SCCB_HEADER + EV_HEADER + 1;
     uint16_t resp = RESP_NO_EVENTS;
     uint32_t sel = read_selection(m, sccb, len, &resp);
     if (!sel)
@@ -169,20 +172,19 @@ uint16_t sclp_read_event_data(struct machine *m, uint8_t *sccb, unsigned len)
     sclp_console_poll(m, false);
     if (!(sel & EVMASK(EVTYP_ASCII)) || !m->input_len)
         return RESP_NO_EVENTS;
-    if (len < SCCB_HEADER + EV_HEADER + 1)
+    if (len < head + 1)
         return RESP_SHORT;
-    unsigned n = len - SCCB_HEADER - EV_HEADER;
-    n = n < m->input_len ? n : m->input_len;
+    unsigned n = len - head < m->input_len ? len - head : m->input_len;
     uint8_t *ev = sccb + SCCB_HEADER;
     memset(ev, 0, len - SCCB_HEADER);
-    st_be16(ev, (uint16_t)(EV_HEADER + n));
+    st_be16(ev, (uint16_t)(EV_HEADER + 1 + n));
     ev[2] = EVTYP_ASCII;
-    memcpy(ev + EV_HEADER, m->input, n);
+    memcpy(sccb + head, m->input, n);
     memmove(m->input, m->input + n, m->input_len - n);
     m->input_len -= n;
     if (sccb[5] & VARIABLE_LENGTH) {
         sccb[5] &= (uint8_t)~VARIABLE_LENGTH;
-        st_be16(sccb, (uint16_t)(SCCB_HEADER + EV_HEADER + n));
+        st_be16(sccb, (uint16_t)(head + n));
     }
     return RESP_OK;
 }
