@@ -15,6 +15,8 @@
 # A test source may carry options for both runs on lines of its own:
 #   @baremetal smp N      boot with N CPUs (-smp N / --smp N; default 1)
 #   @baremetal stdin FILE console input from src/guest/tests/FILE (default /dev/null)
+#   @baremetal console lm QEMU also gets a line-mode console (sclplmconsole) on the same
+#                         stdio, so that line-mode messages reach the console there too
 #   @baremetal qemu no    zhyp only: the test checks architected results QEMU 7.2 does
 #                         not give (docs/testing.md); its own summary decides
 # usage: tests/run-baremetal.sh BUILD_DIR [PATTERN]
@@ -28,7 +30,6 @@ if ! command -v "$QEMU" >/dev/null 2>&1; then
     exit 0
 fi
 QEMU_ARGS=(-nodefaults -nographic -machine s390-ccw-virtio -m 128M
-           -chardev stdio,id=con0 -device sclpconsole,chardev=con0
            -no-reboot -action panic=exit-failure -d guest_errors)
 TMPD=$(mktemp -d)
 trap 'rm -rf "$TMPD"' EXIT
@@ -50,8 +51,13 @@ test_stdin() {
 
 # run_qemu NAME ELF OUT: console to OUT, QEMU's messages to OUT.err; returns QEMU's status.
 run_qemu() {
-    { timeout "$TIMEOUT" "$QEMU" "${QEMU_ARGS[@]}" -smp "$(test_opt "$1" smp 1)" -kernel "$2" \
-        -append "zhyp baremetal" <"$(test_stdin "$1")" >"$3" 2>"$3.err"; } 2>/dev/null
+    local console=(-chardev stdio,id=con0 -device sclpconsole,chardev=con0)
+    if [ "$(test_opt "$1" console vt220)" = lm ]; then
+        console=(-chardev stdio,id=con0,mux=on -device sclpconsole,chardev=con0
+                 -device sclplmconsole,chardev=con0)
+    fi
+    { timeout "$TIMEOUT" "$QEMU" "${QEMU_ARGS[@]}" "${console[@]}" -smp "$(test_opt "$1" smp 1)" \
+        -kernel "$2" -append "zhyp baremetal" <"$(test_stdin "$1")" >"$3" 2>"$3.err"; } 2>/dev/null
 }
 
 # check_output NAME OUT STATUS: prints the verdict line; returns 0 on a pass.

@@ -13,6 +13,7 @@ static uint8_t console_sccb[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 static uint8_t info_sccb[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 
 static volatile uint32_t pending_sccb;  /* SCCB of the outstanding call, 0 when none */
+static volatile int events_signalled;   /* a service signal said events are pending */
 static volatile uint32_t call_owner;    /* CPU address + 1 inside a service call, or 0 */
 static volatile uint32_t console_owner; /* CPU address + 1 writing to the console, or 0 */
 static uint16_t last_response;
@@ -22,12 +23,21 @@ static uint64_t memory_size;
 static int memory_size_known;
 
 /* Called on external interruption 0x2401. The parameter is the SCCB address with
- * event-pending bits in the low bits; a signal for other reasons (console input)
- * carries no SCCB of ours and is ignored. */
+ * event-pending bits in the low bits (remembered for sclp_events_signalled()); a
+ * signal for other reasons (console input) carries no SCCB of ours. */
 void sclp_service_signal(uint32_t param)
 {
+    if (param & 3)
+        events_signalled = 1;
     if (pending_sccb && (param & ~7U) == pending_sccb)
         pending_sccb = 0;
+}
+
+int sclp_events_signalled(void)
+{
+    int v = events_signalled;
+    events_signalled = 0;
+    return v;
 }
 
 /* Only the service signal may arrive while we wait: the other external subclasses
@@ -226,6 +236,16 @@ static int write_line_mode(const char *s, size_t n)
         if (s[i] != '\n')
             line_buf[line_len++] = s[i];
     }
+    return rc;
+}
+
+int sclp_line_message(const char *s, size_t n, uint16_t *response)
+{
+    if (lock_take(&console_owner))
+        return -1;
+    int rc = write_line_message(s, n);
+    *response = ((struct sccb_header *)console_sccb)->response_code;
+    lock_give(&console_owner);
     return rc;
 }
 
