@@ -5,10 +5,12 @@
 #include "insn.h"
 #include "intr.h"
 
-/* Facilities zhyp implements (STFLE bit order). Only bits whose instructions exist
- * are set: the dispatch table is filtered by these, and STFLE reports them. */
+/* Facilities zhyp implements (STFLE bit order). Only bits whose instructions (or,
+ * for 9, SIGP order) exist are set: the dispatch table is filtered by these, and STFLE
+ * reports them. */
 const uint8_t cpu_default_facilities[32] = {
     [0] = 0x80 | 0x40 | 0x20 | 0x01,   /* 0 N3, 1 z/Arch installed, 2 z/Arch active, 7 STFLE */
+    [1] = 0x40,                        /* 9 sense-running-status (SIGP order 0x15) */
     [2] = 0x80 | 0x20 | 0x04 | 0x02,   /* 16 ETF2, 18 long displacement, 21 extended immediate, 22 ETF3 */
     [3] = 0x80 | 0x40 | 0x20 | 0x02,   /* 24 ETF2 enhancement, 25 store clock fast, 26 parsing enh., 30 ETF3 enh. */
     [4] = 0x20 | 0x10 | 0x04,          /* 34 general-instructions ext., 35 execute ext., 37 FP extension */
