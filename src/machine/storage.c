@@ -193,10 +193,11 @@ static int sys_translate(struct cpu *c, uint64_t va, enum acc acc, uint8_t **pag
     return 0;
 }
 
+/* The prefix area: interruptions (and STFL) store into it, so it is handed out as a
+ * store through machine_abs_store(). */
 static uint8_t *sys_lowcore(struct cpu *c)
 {
-    struct machine *m = c->mctx;
-    return machine_abs(m, c->prefix);
+    return machine_abs_store(c->mctx, c->prefix, 0x2000);
 }
 
 const struct mem_ops machine_mem_ops = { sys_translate, sys_lowcore };
