@@ -89,6 +89,5 @@ int machine_do_reset(struct machine *m)
     m->service_pending = false;
     m->service_param = 0;
     m->sclp_cp_receive = 0;
-    int rc = machine_load_boot(m, m->err, sizeof(m->err));
-    return rc ? rc : 0;
+    return machine_load_boot(m, m->err, sizeof(m->err));
 }

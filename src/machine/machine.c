@@ -223,11 +223,22 @@ static bool cpu_turn(struct machine *m, struct cpu *c, uint64_t slice, enum mach
     return false;                         /* a wait it entered is looked at next turn */
 }
 
-/* No CPU made progress: wait for console input if the program can receive it, else
- * the run is over. */
+/* Whether some CPU waits for a service signal: the one console input would raise. */
+static bool waits_for_service_signal(const struct machine *m)
+{
+    for (unsigned i = 0; i < m->ncpus; i++) {
+        const struct cpu *c = m->cpu[i];
+        if (!c->stopped && (c->psw.mask & PSW_MASK_EXT) && (c->cr[0] & CR0_SERVICE_SIG))
+            return true;
+    }
+    return false;
+}
+
+/* No CPU made progress: wait for console input if the program can receive it and a
+ * CPU can take its signal, else the run is over. */
 static bool idle_end(struct machine *m, enum machine_end *end)
 {
-    if (sclp_console_poll(m, true))
+    if (waits_for_service_signal(m) && sclp_console_poll(m, true))
         return false;
     for (unsigned i = 0; i < m->ncpus; i++) {
         struct cpu *c = m->cpu[i];
