@@ -45,6 +45,12 @@
 #define EXT_EMERGENCY    0x04    /* emergency signal (SIGP), code 0x1201, sources in emerg_srcs */
 #define EXT_CKC          0x08    /* clock-comparator condition, code 0x1004 (set by the machine) */
 #define EXT_CPU_TIMER    0x10    /* CPU-timer condition, code 0x1005 (set by the machine) */
+/* The restart interruption (SIGP restart) shares the word so that one test sees every
+ * pending interruption; it is not an external one and no mask disables it. */
+#define EXT_RESTART      0x20
+
+/* Events printed to stderr as they happen (cpu.trace_events). */
+#define CPU_TRACE_PGM    0x01    /* program interruptions */
 
 /* Program-mask bits as a 4-bit value (PSW bits 20-23). */
 #define PM_FIXOVF  0x8
@@ -145,6 +151,8 @@ struct sys_ops {
      * Nothing is changed on a PGM code (addressing; low-address protection on a clear). */
     int (*pfmf)(struct cpu *c, uint64_t addr, bool real, uint64_t len, unsigned ops, uint8_t key);
     unsigned (*cpu_count)(const struct cpu *c);     /* CPUs in the configuration (STSI) */
+    /* DIAGNOSE X'308' (IPL functions) with the R1 and R3 register numbers. */
+    int (*diag308)(struct cpu *c, unsigned rx, unsigned ry);
 };
 
 enum { PFMF_CLEAR = 1, PFMF_SET_KEY = 2 };
@@ -211,6 +219,7 @@ struct cpu {
     uint64_t *coverage;          /* optional bitmap of executed insn ids */
     bool user_mode;              /* SVC and PGM leave cpu_run instead of being delivered */
     int trace;                   /* nonzero: run the tracing loop */
+    uint32_t trace_events;       /* CPU_TRACE_*: events printed without the slow loop */
 };
 
 /* Facility numbers used by the instruction table (STFLE bit numbers, zarch.md §10). */
@@ -229,8 +238,12 @@ enum {
 void cpu_init(struct cpu *c, const uint8_t *fac);
 void cpu_set_psw(struct cpu *c, uint64_t mask, uint64_t addr);
 uint64_t cpu_psw_mask(const struct cpu *c);     /* mask with the live CC merged in */
-/* Deliver one pending interruption the PSW and CRs allow. Returns true if one was. */
+/* Deliver one pending interruption the PSW and CRs allow (a pending restart always).
+ * Returns true if one was. */
 bool cpu_deliver_pending(struct cpu *c);
+/* A program interruption between instructions (ILC 0), for a PSW that a reset or IPL
+ * loaded and that turns out invalid. */
+void cpu_interrupt_early(struct cpu *c, int code);
 void cpu_tlb_flush(struct cpu *c);
 /* Free what cpu_init or cpu_run allocated. */
 void cpu_release(struct cpu *c);

@@ -17,11 +17,27 @@
 /* How a run ended (also the exit status of `zhyp run`, docs/cli.md). */
 enum machine_end {
     MACHINE_STOPPED = 0,         /* every CPU stopped (SIGP stop) */
-    MACHINE_ERROR = 1,           /* bad input, reported before running */
-    MACHINE_DISABLED_WAIT = 3,   /* a CPU loaded a disabled-wait PSW */
+    MACHINE_ERROR = 1,           /* bad input, reported before running (or at re-IPL) */
+    MACHINE_DISABLED_WAIT = 3,   /* a CPU in a disabled wait, no other CPU running */
     MACHINE_IDLE = 4,            /* every CPU in an enabled wait with nothing that can wake it */
     MACHINE_INSN_LIMIT = 124,    /* --max-insns reached */
 };
+
+/* Events the machine prints to stderr (machine.trace). */
+#define MACHINE_TRACE_SCLP 0x01  /* every SERVICE CALL and its response code */
+#define MACHINE_TRACE_SIGP 0x02  /* every SIGNAL PROCESSOR order and its result */
+
+/* What was booted; kept so that DIAG X'308' can IPL it again. */
+struct machine_boot {
+    const char *path;            /* image file, or NULL (storage filled by the caller) */
+    const char *append;          /* command line for 0x10480, or NULL */
+    bool raw;                    /* path is a raw binary, loaded at load_aa */
+    uint64_t load_aa;
+    bool psw_given;              /* start with psw_mask/psw_addr instead of the default */
+    uint64_t psw_mask, psw_addr;
+};
+
+#define SCLP_INPUT_MAX 4096      /* console input buffered for Read Event Data */
 
 struct machine {
     uint8_t *storage;            /* absolute storage; host memory is committed when touched */
@@ -30,19 +46,36 @@ struct machine {
     unsigned ncpus;
     struct cpu *cpu[MACHINE_MAX_CPUS];
     FILE *console;               /* SCLP console output */
+    int console_in;              /* fd of SCLP console input (stdin), or -1 for none */
     uint32_t sclp_cp_receive;    /* event types the program accepts (Write Event Mask) */
+    unsigned sclp_mask_len;      /* mask length of the last Write Event Mask */
+    uint32_t service_param;      /* floating service signal: SCCB address | event pending */
+    bool service_pending;        /* ... waiting for a CPU enabled for it */
+    uint8_t input[SCLP_INPUT_MAX]; /* console input not yet read by the program */
+    unsigned input_len;
+    bool input_eof;              /* console_in reached its end (or failed) */
+    unsigned trace;              /* MACHINE_TRACE_* */
     uint64_t tod_offset;         /* SET CLOCK's adjustment of the virtual TOD (vtime.c) */
     uint64_t wait_psw[2];        /* the disabled-wait PSW that ended the run */
     struct icache *icache;       /* decoded instructions, shared by the CPUs */
+    struct machine_boot boot;    /* what machine_boot loaded */
+    unsigned reset_request;      /* DIAG X'308' subcode + 1 waiting for the run loop, or 0 */
+    struct cpu *reset_cpu;       /* the CPU that asked for it */
+    char err[256];               /* why the run ended with MACHINE_ERROR */
 };
 
 /* Storage of 'mem' bytes (a multiple of 1M) and 'ncpus' CPUs. Returns 0 or -errno. */
 int machine_init(struct machine *m, uint64_t mem, unsigned ncpus);
 void machine_free(struct machine *m);
-/* Load an ELF at its physical addresses, as qemu-system-s390x -kernel does; place the
- * command line at 0x10480; start CPU 0 at the entry with PSW 0x0000000180000000. */
+/* Load the image 'b' describes and start CPU 0: an ELF at its physical addresses (as
+ * qemu-system-s390x -kernel does) or a raw binary at b->load_aa; the command line at
+ * 0x10480; PSW 0x0000000180000000 at the entry (the load address for a raw binary)
+ * unless b->psw_given. The strings in 'b' must outlive the machine (re-IPL reads the
+ * file again). Returns 0, or -errno with a one-line message naming the file in err. */
+int machine_boot(struct machine *m, const struct machine_boot *b, char *err, size_t errlen);
+/* machine_boot of an ELF with the default PSW. */
 int machine_boot_elf(struct machine *m, const char *path, const char *append, char *err, size_t errlen);
-/* Create the CPUs and start CPU 0 at 'entry' with the boot PSW (machine_boot_elf does
+/* Create the CPUs and start CPU 0 at 'entry' with the boot PSW (machine_boot does
  * this after loading; tests that fill storage themselves call it directly). */
 int machine_start(struct machine *m, uint64_t entry);
 /* Run until the machine ends; returns how. */
@@ -59,7 +92,8 @@ static inline uint8_t *machine_abs(struct machine *m, uint64_t aa)
  * storage goes through here, so that decoded instructions of the bytes are dropped. */
 uint8_t *machine_abs_store(struct machine *m, uint64_t aa, uint64_t len);
 
-/* sclp.c: SERVICE CALL; the completion is a pending service signal on the CPU. */
+/* sclp.c: SERVICE CALL; the completion is a floating service signal that the first
+ * CPU enabled for it takes. */
 int sclp_servc(struct cpu *c, uint32_t command, uint64_t sccb_ra);
 
 #endif

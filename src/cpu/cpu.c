@@ -5,10 +5,12 @@
 #include "insn.h"
 #include "intr.h"
 
-/* Facilities zhyp implements (STFLE bit order). Only bits whose instructions exist
- * are set: the dispatch table is filtered by these, and STFLE reports them. */
+/* Facilities zhyp implements (STFLE bit order). Only bits whose instructions (or,
+ * for 9, SIGP order) exist are set: the dispatch table is filtered by these, and STFLE
+ * reports them. */
 const uint8_t cpu_default_facilities[32] = {
     [0] = 0x80 | 0x40 | 0x20 | 0x01,   /* 0 N3, 1 z/Arch installed, 2 z/Arch active, 7 STFLE */
+    [1] = 0x40,                        /* 9 sense-running-status (SIGP order 0x15) */
     [2] = 0x80 | 0x20 | 0x04 | 0x02,   /* 16 ETF2, 18 long displacement, 21 extended immediate, 22 ETF3 */
     [3] = 0x80 | 0x40 | 0x20 | 0x02,   /* 24 ETF2 enhancement, 25 store clock fast, 26 parsing enh., 30 ETF3 enh. */
     [4] = 0x20 | 0x10 | 0x04,          /* 34 general-instructions ext., 35 execute ext., 37 FP extension */
@@ -109,6 +111,9 @@ bool cpu_interrupt_program(struct cpu *c, int code, unsigned ilen, enum cpu_exit
         *why = CPU_EXIT_PGM;
         return true;
     }
+    if (c->trace_events & CPU_TRACE_PGM)
+        fprintf(stderr, "pgm: cpu %u code 0x%04x ilc %u at %016llx teid %016llx\n", c->cpu_addr,
+                (unsigned)code, ilen, (unsigned long long)c->ia, (unsigned long long)c->fault.teid);
     st_be16(lc + 0x8c, (uint16_t)ilen);
     st_be16(lc + 0x8e, (uint16_t)code);
     if ((code & 0xff) == PGM_DATA || (code & 0xff) == PGM_VECTOR_PROCESSING)
@@ -128,6 +133,13 @@ bool cpu_interrupt_fetch(struct cpu *c, int code, enum cpu_exit *why)
 {
     c->psw.addr = c->ia;
     return cpu_interrupt_program(c, code, 0, why);
+}
+
+void cpu_interrupt_early(struct cpu *c, int code)
+{
+    enum cpu_exit why;
+    c->ia = c->psw.addr;
+    cpu_interrupt_program(c, code | PGM_EARLY, 0, &why);
 }
 
 bool cpu_interrupt_svc(struct cpu *c, enum cpu_exit *why)
@@ -151,12 +163,20 @@ static void take_external(struct cpu *c, uint8_t *lc, uint16_t code, uint16_t cp
     swap_psw(c, lc, 0x130, 0x1b0);
 }
 
-/* External interruptions in priority order: emergency signal, external call, clock
- * comparator, CPU timer, service signal; each only when its CR0 subclass mask is on. */
+/* A pending restart first (it cannot be masked), then external interruptions in
+ * priority order: emergency signal, external call, clock comparator, CPU timer, service
+ * signal; each only when its CR0 subclass mask is on. */
 bool cpu_deliver_pending(struct cpu *c)
 {
     uint8_t *lc = c->mops->lowcore ? c->mops->lowcore(c) : NULL;
-    if (!lc || !(c->psw.mask & PSW_MASK_EXT) || !c->ext_pending)
+    if (!lc || !c->ext_pending)
+        return false;
+    if (c->ext_pending & EXT_RESTART) {
+        c->ext_pending &= ~EXT_RESTART;
+        swap_psw(c, lc, 0x120, 0x1a0);
+        return true;
+    }
+    if (!(c->psw.mask & PSW_MASK_EXT))
         return false;
     if ((c->ext_pending & EXT_EMERGENCY) && (c->cr[0] & CR0_EMERGENCY)) {
         unsigned src = (unsigned)__builtin_ctzll(c->emerg_srcs);

@@ -353,13 +353,18 @@ int op_tb(struct cpu *c, uint64_t iw)
 
 /* 83   DIAG  - Diagnose                                    [RS-a]
  * The code is bits 48-63 of the second-operand address. On the bare machine X'44'
- * (time-slice end) and X'9C' (directed yield) do nothing; every other code is a
- * specification exception until the hypervisor (under SIE) claims it. */
+ * (time-slice end) and X'9C' (directed yield) do nothing, X'308' (IPL functions) goes
+ * to the machine; every other code is a specification exception until the hypervisor
+ * (under SIE) claims it. */
 int op_diag(struct cpu *c, uint64_t iw)
 {
     switch (ea_rs(c, iw) & 0xffff) {
     case 0x44: case 0x9c:
         return 0;
+    case 0x308: {                         /* IPL functions: the machine's (may reset CPUs) */
+        int pgm = c->sys && c->sys->diag308 ? c->sys->diag308(c, iw_r1(iw), iw_r2(iw)) : PGM_SPECIFICATION;
+        return pgm ? pgm : RC_EXIT;
+    }
     default:
         return PGM_SPECIFICATION;
     }

@@ -12,6 +12,7 @@
 #include "lowcore.h"
 #include "sclp.h"
 #include "sigp.h"
+#include "smp.h"
 
 #include <stdnoreturn.h>
 

@@ -22,6 +22,7 @@
 #define IF_OLD_PSW      280
 #define IF_SIZE         288
 #define IF_STACK_FRAME  (160 + IF_SIZE)   /* ABI register save area, then the frame */
+#define INTR_STACK_SIZE 0x8000            /* each CPU's interruption stack */
 
 /* External-interruption codes */
 #define EXT_EMERGENCY_SIG   0x1201

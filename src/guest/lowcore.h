@@ -42,15 +42,25 @@
  * stacks, and the PSW the exit code loads. Used only with interruptions masked. */
 #define LC_SDK_SAVE         0x200   /* 128: GPRs 0-15 */
 #define LC_SDK_RETURN_PSW   0x280   /* 16: PSW loaded by LPSWE at the end of a handler */
+/* Per CPU (the lowcore is per CPU): where its interruption stack ends (0: the boot
+ * CPU's), and for a CPU started by smp_start_cpu() its stack, function and argument. */
+#define LC_SDK_INTR_STACK   0x290   /* 8: top of this CPU's interruption stack, or 0 */
+#define LC_SDK_CPU_STACK    0x298   /* 8: top of the stack smp_cpu_entry switches to */
+#define LC_SDK_CPU_FN       0x2a0   /* 8: void fn(void *arg) it calls */
+#define LC_SDK_CPU_ARG      0x2a8   /* 8: arg */
 
-/* Store-status save area (SIGP store status, restart) */
+/* Store-status save area at absolute 0x1200 (SIGP stop and store status); SIGP store
+ * status at address uses the same layout at offsets from its address minus 0x1200 */
 #define LC_SS_FPRS          0x1200
 #define LC_SS_GPRS          0x1280
 #define LC_SS_PSW           0x1300
 #define LC_SS_PREFIX        0x1318
 #define LC_SS_CPU_TIMER     0x1328
+#define LC_SS_FPC           0x131c
 #define LC_SS_CKC           0x1330
+#define LC_SS_ARS           0x1340
 #define LC_SS_CRS           0x1380
+#define LC_ARCH_MODE_ID     0x0a3   /* 1: byte stored by SIGP stop and store status */
 
 #define LC_SIZE             0x2000
 

@@ -13,7 +13,9 @@ static uint8_t console_sccb[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 static uint8_t info_sccb[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 
 static volatile uint32_t pending_sccb;  /* SCCB of the outstanding call, 0 when none */
-static int in_service_call;
+static volatile int events_signalled;   /* a service signal said events are pending */
+static volatile uint32_t call_owner;    /* CPU address + 1 inside a service call, or 0 */
+static volatile uint32_t console_owner; /* CPU address + 1 writing to the console, or 0 */
 static uint16_t last_response;
 static enum sclp_console console;
 static uint32_t accepted_mask;
@@ -21,12 +23,21 @@ static uint64_t memory_size;
 static int memory_size_known;
 
 /* Called on external interruption 0x2401. The parameter is the SCCB address with
- * event-pending bits in the low bits; a signal for other reasons (console input)
- * carries no SCCB of ours and is ignored. */
+ * event-pending bits in the low bits (remembered for sclp_events_signalled()); a
+ * signal for other reasons (console input) carries no SCCB of ours. */
 void sclp_service_signal(uint32_t param)
 {
+    if (param & 3)
+        events_signalled = 1;
     if (pending_sccb && (param & ~7U) == pending_sccb)
         pending_sccb = 0;
+}
+
+int sclp_events_signalled(void)
+{
+    int v = events_signalled;
+    events_signalled = 0;
+    return v;
 }
 
 /* Only the service signal may arrive while we wait: the other external subclasses
@@ -40,11 +51,28 @@ static void wait_for_completion(void)
     ctl_load(0, cr0);
 }
 
+/* A lock between CPUs (COMPARE AND SWAP) that a CPU cannot take twice: -1 when this
+ * CPU holds it already (a handler re-entering), 0 once taken. */
+static int lock_take(volatile uint32_t *owner)
+{
+    uint32_t self = stap() + 1u, expected;
+    if (*owner == self)
+        return -1;
+    do
+        expected = 0;
+    while (!__atomic_compare_exchange_n(owner, &expected, self, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED));
+    return 0;
+}
+
+static void lock_give(volatile uint32_t *owner)
+{
+    __atomic_store_n(owner, 0, __ATOMIC_RELEASE);
+}
+
 int sclp_service_call(uint32_t cmd, void *sccb)
 {
-    if (in_service_call)
+    if (lock_take(&call_owner))
         return -1;
-    in_service_call = 1;
     /* External interruptions off until the wait, so the completion cannot slip in
      * between the test of pending_sccb and the wait PSW. */
     uint8_t sm = stnsm(0xff & ~PSW_SM_EXT);
@@ -63,7 +91,7 @@ int sclp_service_call(uint32_t cmd, void *sccb)
     ssm(sm);
     if (cc == 0)
         last_response = ((struct sccb_header *)sccb)->response_code;
-    in_service_call = 0;
+    lock_give(&call_owner);
     return cc;
 }
 
@@ -211,13 +239,23 @@ static int write_line_mode(const char *s, size_t n)
     return rc;
 }
 
+int sclp_line_message(const char *s, size_t n, uint16_t *response)
+{
+    if (lock_take(&console_owner))
+        return -1;
+    int rc = write_line_message(s, n);
+    *response = ((struct sccb_header *)console_sccb)->response_code;
+    lock_give(&console_owner);
+    return rc;
+}
+
 int console_write(const char *s, size_t n)
 {
-    switch (console) {
-    case SCLP_CONSOLE_VT220: return write_vt220(s, n);
-    case SCLP_CONSOLE_LINE: return write_line_mode(s, n);
-    default: return -1;
-    }
+    if (console == SCLP_CONSOLE_NONE || lock_take(&console_owner))
+        return -1;
+    int rc = console == SCLP_CONSOLE_VT220 ? write_vt220(s, n) : write_line_mode(s, n);
+    lock_give(&console_owner);
+    return rc;
 }
 
 /* ---- Read SCP Info ----------------------------------------------------------------- */

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define SCLP_CMD_READ_CPU_INFO        0x00010001
 #define SCLP_CMD_READ_SCP_INFO        0x00020001
 #define SCLP_CMD_READ_SCP_INFO_FORCED 0x00120001
 #define SCLP_CMD_WRITE_EVENT_MASK     0x00780005
@@ -18,6 +19,10 @@
 #define SCLP_RC_BOUNDARY_VIOLATION    0x0100
 #define SCLP_RC_INVALID_COMMAND       0x01f0
 #define SCLP_RC_INSUFFICIENT_LENGTH   0x0300
+#define SCLP_RC_INVALID_FUNCTION      0x40f0
+#define SCLP_RC_NO_EVENTS             0x60f0
+#define SCLP_RC_INVALID_SELECTION     0x70f0
+#define SCLP_RC_EVENT_SYNTAX          0x73f0
 
 #define SCLP_EVTYPE_MSG               0x02    /* line-mode message (EBCDIC MDB) */
 #define SCLP_EVTYPE_VT220             0x1a    /* ASCII console */
@@ -72,6 +77,10 @@ enum sclp_console sclp_console_init(void);
 enum sclp_console sclp_console_type(void);
 uint32_t sclp_receive_mask(void);   /* what the SCLP accepted in Write Event Mask */
 
+/* One line-mode message (type 0x02, the text in EBCDIC) whatever the console is;
+ * returns 0 (response code in *response) or -1 if the service call failed. */
+int sclp_line_message(const char *s, size_t n, uint16_t *response);
+
 /* Read SCP Info into a 4 KB SCCB; returns the response code. */
 uint16_t sclp_read_scp_info(void *sccb4k);
 /* Storage size in bytes from Read SCP Info (cached); 0 if unavailable. */
@@ -82,5 +91,8 @@ uint16_t sclp_last_response(void);
 
 /* Service-signal handler, called by the external-interruption dispatcher. */
 void sclp_service_signal(uint32_t param);
+/* Whether a service signal reported pending events (bits 30-31 of its parameter)
+ * since the last call; the indication is cleared. */
+int sclp_events_signalled(void);
 
 #endif

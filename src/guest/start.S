@@ -7,7 +7,6 @@
 #include "lowcore.h"
 
 #define STACK_SIZE      0x10000
-#define INTR_STACK_SIZE 0x8000
 
         .section .text.head, "ax"
         .globl  _start
@@ -67,11 +66,15 @@ start64:
         INTR_ENTRY intr_io_entry, INTR_IO, LC_IO_OLD_PSW
 
 intr_common:
-        /* A nested interruption (already on the interrupt stack) continues below the
-         * current frame; anything else starts at the top. The interrupted r15 may be
-         * a problem-state or DAT address, so it is never used as a stack here. */
-        larl    %r3, intr_stack
+        /* A nested interruption (already on this CPU's interrupt stack) continues
+         * below the current frame; anything else starts at the top. The interrupted
+         * r15 may be a problem-state or DAT address, so it is never used as a stack
+         * here. Each CPU names its stack in its lowcore; 0 means the boot CPU's. */
+        lg      %r4, LC_SDK_INTR_STACK
+        ltgr    %r4, %r4
+        jnz     0f
         larl    %r4, intr_stack_top
+0:      lay     %r3, -INTR_STACK_SIZE(%r4)
         clgr    %r15, %r3
         jl      1f
         clgr    %r15, %r4
@@ -102,6 +105,25 @@ intr_common:
         mvc     LC_SDK_SAVE(128), IF_GPRS(%r5)
         lmg     %r0, %r15, LC_SDK_SAVE
         lpswe   LC_SDK_RETURN_PSW
+
+/* A CPU started by smp_start_cpu() arrives here through its restart new PSW: 64-bit,
+ * DAT off, masked. Its lowcore names its stack, function and argument; when the
+ * function returns, smp_cpu_exit() stops the CPU. */
+        .globl  smp_cpu_entry
+smp_cpu_entry:
+        lg      %r15, LC_SDK_CPU_STACK
+        aghi    %r15, -160
+        xc      0(8, %r15), 0(%r15)
+        stctg   %c0, %c0, 8(%r15)
+        oi      8 + 5(%r15), 0x04
+        lctlg   %c0, %c0, 8(%r15)
+        xc      8(4, %r15), 8(%r15)
+        lfpc    8(%r15)
+        lg      %r2, LC_SDK_CPU_ARG
+        lg      %r1, LC_SDK_CPU_FN
+        basr    %r14, %r1
+        brasl   %r14, smp_cpu_exit
+0:      j       0b
 
         .section .rodata
         .align  8

@@ -1,8 +1,11 @@
-/* Shared inside src/machine: the system-mode memory ops and virtual time (vtime.c). */
+/* Shared inside src/machine: the system-mode memory ops, virtual time (vtime.c), CPU
+ * resets and SIGP (sigp.c), DIAG X'308' (diag308.c) and the SCLP's events (sclp_event.c). */
 #ifndef ZHYP_MACHINE_INTERNAL_H
 #define ZHYP_MACHINE_INTERNAL_H
 
 #include "zhyp/machine.h"
+
+#define BOOT_PSW_MASK   0x0000000180000000ULL   /* 64-bit, DAT off, masked, key 0 */
 
 extern const struct mem_ops machine_mem_ops;
 
@@ -24,5 +27,34 @@ void vtime_update_pending(struct cpu *c);
 uint64_t vtime_until_event(const struct cpu *c);
 uint64_t vtime_insns_until_event(const struct cpu *c);
 bool vtime_idle_to_event(struct cpu *c);
+
+/* sigp.c: the resets of one CPU (PoP ch.4 "Resets"), each leaving it stopped. */
+void machine_cpu_reset(struct cpu *t);
+void machine_cpu_initial_reset(struct cpu *t);
+void machine_cpu_clear_reset(struct cpu *t);
+int machine_sigp(struct cpu *c, unsigned order, unsigned target, uint64_t param, uint32_t *status);
+
+/* diag308.c: DIAG X'308' from a CPU, and the resets it leaves to the run loop.
+ * machine_do_reset returns 0, or -errno with m->err set when the image cannot be
+ * loaded again. */
+int machine_diag308(struct cpu *c, unsigned rx, unsigned ry);
+int machine_do_reset(struct machine *m);
+
+/* machine.c: load the image of m->boot and start CPU 0 (boot and re-IPL). */
+int machine_load_boot(struct machine *m, char *err, size_t errlen);
+
+/* sclp.c: the floating service signal. */
+void sclp_raise_service(struct machine *m, uint32_t param);
+void sclp_offer_service(struct machine *m, struct cpu *c);
+
+/* sclp_event.c: the event commands and console input. */
+uint16_t sclp_write_event_mask(struct machine *m, uint8_t *sccb, unsigned len);
+uint16_t sclp_write_event_data(struct machine *m, uint8_t *sccb, unsigned len);
+uint16_t sclp_read_event_data(struct machine *m, uint8_t *sccb, unsigned len);
+bool sclp_events_pending(const struct machine *m);
+/* Read what console input is available (waiting for some when 'block'); raises the
+ * service signal when input arrives for a program that accepts it. Returns true when
+ * input was read. */
+bool sclp_console_poll(struct machine *m, bool block);
 
 #endif

@@ -1,5 +1,6 @@
-/* Booting and running the machine: ELF boot like qemu-system-s390x -kernel, the run
- * loop over CPUs with interruption delivery and wait states, and SIGP (zarch.md §9.4). */
+/* Booting and running the machine: an ELF like qemu-system-s390x -kernel (or a raw
+ * binary at a given address), the run loop over CPUs with interruption delivery and wait
+ * states, and the resets DIAG X'308' asks for (zarch.md §9.4; docs/boot.md). */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -9,69 +10,9 @@
 #include "zhyp/dat.h"
 #include "zhyp/elf.h"
 
-#define BOOT_PSW_MASK   0x0000000180000000ULL   /* 64-bit, DAT off, masked, key 0 */
 #define PARM_AREA_AA    0x10480ULL              /* where the command line goes */
 #define PARM_AREA_MAX   0x380
 #define SLICE           100000                   /* instructions per CPU turn */
-
-/* SIGP order codes implemented so far; the others answer "invalid order". */
-enum { SIGP_SENSE = 0x01, SIGP_EXTERNAL_CALL = 0x02, SIGP_EMERGENCY = 0x03, SIGP_STOP = 0x05,
-       SIGP_SET_ARCH = 0x12 };
-#define SIGP_STATUS_INVALID_ORDER 0x00000002u
-#define SIGP_STATUS_STOPPED       0x00000040u
-#define SIGP_STATUS_EXT_CALL      0x00000080u
-
-/* CC 1 with the status when there is one, else CC 0. */
-static void sigp_status(struct cpu *c, uint32_t st, uint32_t *status)
-{
-    c->cc = st ? 1 : 0;
-    *status = st;
-}
-
-static int machine_sigp(struct cpu *c, unsigned order, unsigned target, uint64_t param, uint32_t *status)
-{
-    struct machine *m = c->mctx;
-    (void)param;
-    if (target >= m->ncpus || !m->cpu[target]) {
-        c->cc = 3;                        /* not operational */
-        return 0;
-    }
-    struct cpu *t = m->cpu[target];
-    switch (order) {
-    case SIGP_SENSE:
-        sigp_status(c, (t->stopped ? SIGP_STATUS_STOPPED : 0) |
-                       ((t->ext_pending & EXT_EXT_CALL) ? SIGP_STATUS_EXT_CALL : 0), status);
-        return 0;
-    case SIGP_EXTERNAL_CALL:              /* one may be pending; a second is refused */
-        if (t->ext_pending & EXT_EXT_CALL) {
-            sigp_status(c, SIGP_STATUS_EXT_CALL, status);
-            return 0;
-        }
-        t->ext_pending |= EXT_EXT_CALL;
-        t->ext_call_src = (uint16_t)c->cpu_addr;
-        t->attention = 1;
-        c->cc = 0;
-        return 0;
-    case SIGP_EMERGENCY:                  /* one pending per sending CPU */
-        t->ext_pending |= EXT_EMERGENCY;
-        t->emerg_srcs |= 1ULL << c->cpu_addr;
-        t->attention = 1;
-        c->cc = 0;
-        return 0;
-    case SIGP_STOP:
-        t->stopped = true;
-        t->attention = 1;
-        c->cc = 0;
-        return 0;
-    case SIGP_SET_ARCH:                   /* already in z/Architecture mode: accepted */
-        c->cc = 0;
-        return 0;
-    default:
-        *status = SIGP_STATUS_INVALID_ORDER;
-        c->cc = 1;
-        return 0;
-    }
-}
 
 static uint8_t *machine_skey(struct cpu *c, uint64_t ra)
 {
@@ -94,6 +35,7 @@ static const struct sys_ops machine_sys_ops = {
     .tlb_flush_all = machine_tlb_flush_all, .lra = machine_lra, .ipte = machine_ipte,
     .idte = machine_idte, .real_access = machine_real_access, .tprot = machine_tprot,
     .vskey = machine_vskey, .pfmf = machine_pfmf, .cpu_count = machine_cpu_count,
+    .diag308 = machine_diag308,
 };
 
 /* The machine's CPUs have what the interpreter has plus the facilities that only make
@@ -131,51 +73,119 @@ static int load_segments(struct machine *m, const struct elf_image *e, const cha
     return 0;
 }
 
-int machine_boot_elf(struct machine *m, const char *path, const char *append, char *err, size_t errlen)
+static int load_elf(struct machine *m, const char *path, uint64_t *entry, char *err, size_t errlen)
 {
     struct elf_image e;
     int rc = elf_open(path, &e, err, errlen);
     if (rc)
         return rc;
     rc = load_segments(m, &e, path, err, errlen);
-    uint64_t entry = e.entry;
+    *entry = e.entry;
     elf_close(&e);
+    return rc;
+}
+
+/* A raw binary: the whole file at load_aa. */
+static int load_raw(struct machine *m, const char *path, uint64_t load_aa, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return -ENOENT;
+    }
+    long n = fseek(f, 0, SEEK_END) ? -1 : ftell(f);
+    uint8_t *dst = n >= 0 ? machine_abs_store(m, load_aa, (uint64_t)n) : NULL;
+    int rc = 0;
+    if (n < 0 || fseek(f, 0, SEEK_SET)) {
+        snprintf(err, errlen, "%s: cannot read the file", path);
+        rc = -EIO;
+    } else if (!dst) {
+        snprintf(err, errlen, "%s: %ld bytes at %#" PRIx64 " do not fit in %" PRIu64 "M of storage",
+                 path, n, load_aa, m->storage_size >> 20);
+        rc = -ENOSPC;
+    } else if (fread(dst, 1, (size_t)n, f) != (size_t)n) {
+        snprintf(err, errlen, "%s: cannot read the file", path);
+        rc = -EIO;
+    }
+    fclose(f);
+    return rc;
+}
+
+static int place_append(struct machine *m, const char *append, char *err, size_t errlen)
+{
+    size_t n = strlen(append) + 1;
+    uint8_t *dst = machine_abs_store(m, PARM_AREA_AA, n);
+    if (n > PARM_AREA_MAX || !dst) {
+        snprintf(err, errlen, "--append: command line longer than %d bytes", PARM_AREA_MAX - 1);
+        return -E2BIG;
+    }
+    memcpy(dst, append, n);
+    return 0;
+}
+
+static struct cpu *new_cpu(struct machine *m, unsigned addr)
+{
+    struct cpu *c = calloc(1, sizeof(*c));
+    if (!c)
+        return NULL;
+    cpu_init(c, machine_facilities());
+    if (!m->icache)
+        m->icache = icache_new(c->isa);
+    if (!m->icache || !icache_attach(m->icache, c)) {
+        free(c);
+        return NULL;
+    }
+    c->mops = &machine_mem_ops;
+    c->sys = &machine_sys_ops;
+    c->mctx = m;
+    c->cpu_addr = addr;
+    return c;
+}
+
+/* Every CPU after an initial CPU reset, stopped; CPU 0 (the IPL CPU) operating with
+ * the start PSW. CPUs that exist already (re-IPL) are reset in place. */
+static int start_cpus(struct machine *m, uint64_t mask, uint64_t addr)
+{
+    for (unsigned i = 0; i < m->ncpus; i++) {
+        if (!m->cpu[i] && !(m->cpu[i] = new_cpu(m, i)))
+            return -ENOMEM;
+        machine_cpu_initial_reset(m->cpu[i]);
+    }
+    cpu_set_psw(m->cpu[0], mask, addr);
+    m->cpu[0]->stopped = false;
+    return 0;
+}
+
+int machine_load_boot(struct machine *m, char *err, size_t errlen)
+{
+    const struct machine_boot *b = &m->boot;
+    uint64_t entry = b->load_aa;
+    int rc = 0;
+    if (b->path)
+        rc = b->raw ? load_raw(m, b->path, b->load_aa, err, errlen) : load_elf(m, b->path, &entry, err, errlen);
+    if (!rc && b->append && *b->append)
+        rc = place_append(m, b->append, err, errlen);
     if (rc)
         return rc;
-    if (append && *append) {
-        if (strlen(append) >= PARM_AREA_MAX || PARM_AREA_AA + PARM_AREA_MAX > m->storage_size) {
-            snprintf(err, errlen, "--append: command line longer than %d bytes", PARM_AREA_MAX - 1);
-            return -E2BIG;
-        }
-        memcpy(machine_abs_store(m, PARM_AREA_AA, strlen(append) + 1), append, strlen(append) + 1);
-    }
-    return machine_start(m, entry);
+    return b->psw_given ? start_cpus(m, b->psw_mask, b->psw_addr) : start_cpus(m, BOOT_PSW_MASK, entry);
+}
+
+int machine_boot(struct machine *m, const struct machine_boot *b, char *err, size_t errlen)
+{
+    m->boot = *b;
+    return machine_load_boot(m, err, errlen);
+}
+
+int machine_boot_elf(struct machine *m, const char *path, const char *append, char *err, size_t errlen)
+{
+    struct machine_boot b = { .path = path, .append = append };
+    return machine_boot(m, &b, err, errlen);
 }
 
 int machine_start(struct machine *m, uint64_t entry)
 {
-    for (unsigned i = 0; i < m->ncpus; i++) {
-        struct cpu *c = calloc(1, sizeof(*c));
-        if (!c)
-            return -ENOMEM;
-        cpu_init(c, machine_facilities());
-        if (!m->icache)
-            m->icache = icache_new(c->isa);
-        if (!m->icache || !icache_attach(m->icache, c)) {
-            free(c);
-            return -ENOMEM;
-        }
-        c->mops = &machine_mem_ops;
-        c->sys = &machine_sys_ops;
-        c->mctx = m;
-        c->cpu_addr = i;
-        c->cr[0] = 0xe0;                  /* initial CPU reset value of CR0 */
-        c->cr[14] = 0xc2000000;           /* and of CR14 */
-        c->stopped = i != 0;              /* only the IPL CPU runs */
-        cpu_set_psw(c, BOOT_PSW_MASK, entry);
-        m->cpu[i] = c;
-    }
-    return 0;
+    m->boot = (struct machine_boot){ .load_aa = entry };
+    return start_cpus(m, BOOT_PSW_MASK, entry);
 }
 
 static bool psw_enabled_for_something(const struct cpu *c)
@@ -183,37 +193,105 @@ static bool psw_enabled_for_something(const struct cpu *c)
     return (c->psw.mask & (PSW_MASK_EXT | PSW_MASK_IO | PSW_MASK_MCHECK)) != 0;
 }
 
-static bool end_in_disabled_wait(struct machine *m, struct cpu *c, enum machine_end *end)
+static bool in_disabled_wait(const struct cpu *c)
 {
+    return (c->psw.mask & PSW_MASK_WAIT) && !psw_enabled_for_something(c);
+}
+
+/* A CPU in a disabled wait ends the run when every other CPU is stopped or in a
+ * disabled wait too; otherwise it sleeps until another CPU restarts, resets or stops it.
+ * (A CPU in an enabled wait may still wake and do that; if it never does, the run ends
+ * in idle_end.) */
+static bool disabled_wait(struct machine *m, struct cpu *c, enum machine_end *end)
+{
+    for (unsigned i = 0; i < m->ncpus; i++)
+        if (m->cpu[i] != c && !m->cpu[i]->stopped && !in_disabled_wait(m->cpu[i]))
+            return false;
     m->wait_psw[0] = cpu_psw_mask(c);
     m->wait_psw[1] = c->psw.addr;
     *end = MACHINE_DISABLED_WAIT;
     return true;
 }
 
-/* One turn of one CPU: timer conditions, delivery, then instructions up to the slice or
- * the next timer event. A CPU in an enabled wait skips ahead to its next timer event.
- * Returns true when the machine ends (*end set). */
+/* Timer conditions and floating interruptions onto this CPU, then one delivery. */
+static bool deliver(struct machine *m, struct cpu *c)
+{
+    vtime_update_pending(c);
+    sclp_offer_service(m, c);
+    return cpu_deliver_pending(c);
+}
+
+/* One turn of one CPU: delivery, then instructions up to the slice or the next timer
+ * event. A CPU in an enabled wait skips ahead to its next timer event. Returns true
+ * when the machine ends (*end set). */
 static bool cpu_turn(struct machine *m, struct cpu *c, uint64_t slice, enum machine_end *end, bool *progress)
 {
     /* One delivery per turn and at least one instruction after it: a guest that keeps
      * its timer condition true with interruptions enabled still uses up budget. */
-    vtime_update_pending(c);
-    cpu_deliver_pending(c);
+    if (deliver(m, c))
+        *progress = true;
     if (c->psw.mask & PSW_MASK_WAIT) {
         if (!psw_enabled_for_something(c))
-            return end_in_disabled_wait(m, c, end);
+            return disabled_wait(m, c, end);
         if (!vtime_idle_to_event(c))
             return false;                 /* nothing can wake it yet */
-        vtime_update_pending(c);
-        if (!cpu_deliver_pending(c))
+        if (!deliver(m, c))
             return false;
     }
     *progress = true;
     uint64_t until = vtime_insns_until_event(c);
-    enum cpu_exit why = cpu_run(c, until < slice ? until : slice);
-    if (why == CPU_EXIT_WAIT && !psw_enabled_for_something(c))
-        return end_in_disabled_wait(m, c, end);
+    cpu_run(c, until < slice ? until : slice);
+    return false;                         /* a wait it entered is looked at next turn */
+}
+
+/* Whether some CPU waits for a service signal: the one console input would raise. */
+static bool waits_for_service_signal(const struct machine *m)
+{
+    for (unsigned i = 0; i < m->ncpus; i++) {
+        const struct cpu *c = m->cpu[i];
+        if (!c->stopped && (c->psw.mask & PSW_MASK_EXT) && (c->cr[0] & CR0_SERVICE_SIG))
+            return true;
+    }
+    return false;
+}
+
+/* No CPU made progress: wait for console input if the program can receive it and a
+ * CPU can take its signal, else the run is over. */
+static bool idle_end(struct machine *m, enum machine_end *end)
+{
+    if (waits_for_service_signal(m) && sclp_console_poll(m, true))
+        return false;
+    for (unsigned i = 0; i < m->ncpus; i++) {
+        struct cpu *c = m->cpu[i];
+        if (!c->stopped && in_disabled_wait(c)) {
+            m->wait_psw[0] = cpu_psw_mask(c);
+            m->wait_psw[1] = c->psw.addr;
+            *end = MACHINE_DISABLED_WAIT;
+            return true;
+        }
+    }
+    *end = MACHINE_IDLE;
+    return true;
+}
+
+/* One round: a turn for every CPU that is not stopped, and the resets they asked for. */
+static bool round_robin(struct machine *m, uint64_t slice, enum machine_end *end, bool *running, bool *progress)
+{
+    for (unsigned i = 0; i < m->ncpus; i++) {
+        struct cpu *c = m->cpu[i];
+        if (c->stopped)
+            continue;
+        *running = true;
+        if (cpu_turn(m, c, slice, end, progress))
+            return true;
+        if (m->reset_request) {
+            *progress = true;
+            if (machine_do_reset(m)) {
+                *end = MACHINE_ERROR;
+                return true;
+            }
+        }
+    }
     return false;
 }
 
@@ -228,17 +306,12 @@ enum machine_end machine_run(struct machine *m, uint64_t max_insns)
         if (max_insns && total >= max_insns)
             return MACHINE_INSN_LIMIT;
         uint64_t slice = max_insns && max_insns - total < SLICE ? max_insns - total : SLICE;
-        for (unsigned i = 0; i < m->ncpus; i++) {
-            struct cpu *c = m->cpu[i];
-            if (c->stopped)
-                continue;
-            running = true;
-            if (cpu_turn(m, c, slice, &end, &progress))
-                return end;
-        }
+        sclp_console_poll(m, false);
+        if (round_robin(m, slice, &end, &running, &progress))
+            return end;
         if (!running)
             return MACHINE_STOPPED;
-        if (!progress)
-            return MACHINE_IDLE;          /* timers are not modelled yet: nothing can wake them */
+        if (!progress && idle_end(m, &end))
+            return end;
     }
 }

@@ -1,66 +1,43 @@
-/* The service-call logical processor: SERVICE CALL commands for the console and the
- * configuration (zarch.md §9). Commands complete at once; the completion is a pending
- * service-signal external interruption carrying the SCCB address. */
-#include "zhyp/machine.h"
+/* The service-call logical processor: SERVICE CALL, the configuration commands (Read
+ * SCP Info, Read CPU Info) and the floating service signal that reports completions
+ * and pending events (zarch.md §9). Commands complete at once; the event commands are
+ * in sclp_event.c. */
+#include <inttypes.h>
+#include <stdio.h>
+
+#include "internal.h"
 #include "zhyp/dat.h"
 
+#define SCLP_READ_CPU_INFO        0x00010001u
 #define SCLP_READ_SCP_INFO        0x00020001u
 #define SCLP_READ_SCP_INFO_FORCED 0x00120001u
 #define SCLP_WRITE_EVENT_MASK     0x00780005u
 #define SCLP_WRITE_EVENT_DATA     0x00760005u
+#define SCLP_READ_EVENT_DATA      0x00770005u
 
 #define RESP_READ_OK      0x0010
-#define RESP_OK           0x0020
 #define RESP_BOUNDARY     0x0100
 #define RESP_BAD_COMMAND  0x01f0
 #define RESP_SHORT        0x0300
-#define RESP_BAD_SELECT   0x70f0
-#define RESP_BAD_MASKLEN  0x74f0
-#define RESP_SYNTAX       0x73f0
 
-#define EVTYP_MSG_MASK    0x40000000u   /* line-mode message, type 0x02 */
-#define EVTYP_ASCII_MASK  0x00000040u   /* ASCII console, type 0x1a */
+/* Read SCP Info facilities (offset 48): only Read CPU Info; no CPU or I/O-adapter
+ * reconfiguration. */
+#define SCP_FAC_READ_CPU_INFO 0x0800000000000000ULL
+#define SCP_CPU_ENTRIES       128    /* offset of the CPU entries (no extended-length SCCB) */
+#define CPU_INFO_ENTRIES      16     /* offset of the CPU entries in Read CPU Info */
+#define CPU_ENTRY_SIZE        16
 
-/* Write Event Mask: remember what the program accepts; report what we accept from it. */
-static uint16_t write_event_mask(struct machine *m, uint8_t *sccb, unsigned len)
+/* One 16-byte CPU entry per CPU: its address; no SIE features, type 0 (CP). */
+static void cpu_entries(const struct machine *m, uint8_t *p)
 {
-    unsigned mlen = len >= 12 ? ld_be16(sccb + 10) : 0;
-    if (mlen == 0 || mlen > 4 || len < 12 + 4 * mlen)
-        return RESP_BAD_MASKLEN;
-    uint8_t mask[4] = { 0 };
-    memcpy(mask, sccb + 12, mlen);
-    m->sclp_cp_receive = ld_be32(mask);
-    uint8_t accept[4];
-    st_be32(accept, EVTYP_ASCII_MASK);     /* event types the program may send us */
-    memcpy(sccb + 12 + 2 * mlen, accept, mlen);
-    memset(sccb + 12 + 3 * mlen, 0, mlen); /* nothing we send yet (console input comes later) */
-    return RESP_OK;
+    for (unsigned i = 0; i < m->ncpus; i++)
+        p[CPU_ENTRY_SIZE * i] = (uint8_t)i;
 }
 
-/* Write Event Data: ASCII console events go to the console. */
-static uint16_t write_event_data(struct machine *m, uint8_t *sccb, unsigned len)
-{
-    for (unsigned off = 8; off < len;) {
-        if (len - off < 6)
-            return RESP_SYNTAX;
-        uint8_t *ev = sccb + off;
-        unsigned elen = ld_be16(ev);
-        if (elen < 6 || elen > len - off)
-            return RESP_SYNTAX;
-        if (ev[2] != 0x1a)
-            return RESP_BAD_SELECT;        /* line-mode messages are not implemented yet */
-        fwrite(ev + 6, 1, elen - 6, m->console);
-        ev[3] |= 0x80;                     /* event buffer accepted */
-        off += elen;
-    }
-    fflush(m->console);
-    return RESP_OK;
-}
-
-/* Read SCP Info: storage as 1M increments, the CPU entries at offset 128. */
+/* Read SCP Info: storage as 1M increments, the facilities, the CPU entries. */
 static uint16_t read_scp_info(struct machine *m, uint8_t *sccb, unsigned len)
 {
-    if (len < 128 + 16 * m->ncpus)
+    if (len < SCP_CPU_ENTRIES + CPU_ENTRY_SIZE * m->ncpus)
         return RESP_SHORT;
     memset(sccb + 8, 0, len - 8);
     uint64_t increments = m->storage_size >> 20;
@@ -72,44 +49,111 @@ static uint16_t read_scp_info(struct machine *m, uint8_t *sccb, unsigned len)
     }
     sccb[10] = 1;                          /* increment size: 1 MB */
     st_be16(sccb + 16, (uint16_t)m->ncpus);
-    st_be16(sccb + 18, 128);
+    st_be16(sccb + 18, SCP_CPU_ENTRIES);
+    st_be64(sccb + 48, SCP_FAC_READ_CPU_INFO);
     st_be16(sccb + 120, (uint16_t)(m->ncpus - 1));
-    for (unsigned i = 0; i < m->ncpus; i++)
-        sccb[128 + 16 * i] = (uint8_t)i;   /* CPU address; no SIE features yet */
+    cpu_entries(m, sccb + SCP_CPU_ENTRIES);
     return RESP_READ_OK;
 }
 
-/* B220 SERVC: R1 command word, R2 real address of the SCCB. */
-int sclp_servc(struct cpu *c, uint32_t command, uint64_t sccb_ra)
+/* Read CPU Info: every CPU is configured, none is in standby. */
+static uint16_t read_cpu_info(struct machine *m, uint8_t *sccb, unsigned len)
+{
+    unsigned end = CPU_INFO_ENTRIES + CPU_ENTRY_SIZE * m->ncpus;
+    if (len < end)
+        return RESP_SHORT;
+    memset(sccb + 8, 0, len - 8);
+    st_be16(sccb + 8, (uint16_t)m->ncpus);
+    st_be16(sccb + 10, CPU_INFO_ENTRIES);
+    st_be16(sccb + 12, 0);
+    st_be16(sccb + 14, (uint16_t)end);
+    cpu_entries(m, sccb + CPU_INFO_ENTRIES);
+    return RESP_READ_OK;
+}
+
+static uint16_t run_command(struct machine *m, uint32_t command, uint8_t *sccb, unsigned len)
+{
+    switch (command) {
+    case SCLP_READ_SCP_INFO: case SCLP_READ_SCP_INFO_FORCED:
+        return read_scp_info(m, sccb, len);
+    case SCLP_READ_CPU_INFO:
+        return read_cpu_info(m, sccb, len);
+    case SCLP_WRITE_EVENT_MASK:
+        return sclp_write_event_mask(m, sccb, len);
+    case SCLP_WRITE_EVENT_DATA:
+        return sclp_write_event_data(m, sccb, len);
+    case SCLP_READ_EVENT_DATA:
+        return sclp_read_event_data(m, sccb, len);
+    default:
+        return RESP_BAD_COMMAND;
+    }
+}
+
+/* A completion not yet presented: its SCCB is in the parameter of a pending signal. */
+static bool completion_outstanding(const struct machine *m)
+{
+    if (m->service_pending && (m->service_param & ~7u))
+        return true;
+    for (unsigned i = 0; i < m->ncpus; i++)
+        if ((m->cpu[i]->ext_pending & EXT_SERVICE) && (m->cpu[i]->ext_param & ~7u))
+            return true;
+    return false;
+}
+
+void sclp_raise_service(struct machine *m, uint32_t param)
+{
+    m->service_param |= param;
+    m->service_pending = true;
+}
+
+/* The floating signal goes to the first CPU that can take it now. */
+void sclp_offer_service(struct machine *m, struct cpu *c)
+{
+    if (!m->service_pending || (c->ext_pending & EXT_SERVICE) ||
+        !(c->cr[0] & CR0_SERVICE_SIG) || !(c->psw.mask & PSW_MASK_EXT))
+        return;
+    c->ext_pending |= EXT_SERVICE;
+    c->ext_param = m->service_param;
+    m->service_pending = false;
+    m->service_param = 0;
+}
+
+/* The checks that make SERVC a program exception (zarch.md §9.1); 0 if none. */
+static int sccb_check(struct cpu *c, uint64_t sccb_ra, uint64_t *aa)
 {
     struct machine *m = c->mctx;
     if ((sccb_ra & ~0x7ffffff8ULL) || sccb_ra < 0x2000 ||
         (sccb_ra >= c->prefix && sccb_ra < c->prefix + 0x2000ULL))
         return PGM_SPECIFICATION;
-    uint64_t aa = dat_real_to_abs(c->prefix, sccb_ra);
-    uint8_t *sccb = machine_abs(m, aa);
-    if (!sccb || aa + 8 > m->storage_size)
+    *aa = dat_real_to_abs(c->prefix, sccb_ra);
+    if (*aa + 8 > m->storage_size)
         return PGM_ADDRESSING;
-    unsigned len = ld_be16(sccb);
-    if (len < 8)
-        return PGM_SPECIFICATION;
-    uint16_t resp;
-    if (!machine_abs_store(m, aa, len))   /* the response is stored into the SCCB */
+    return ld_be16(m->storage + *aa) < 8 ? PGM_SPECIFICATION : 0;
+}
+
+/* B220 SERVC: R1 command word, R2 real address of the SCCB. CC 2 (busy) while the
+ * completion of an earlier command has not been presented. */
+int sclp_servc(struct cpu *c, uint32_t command, uint64_t sccb_ra)
+{
+    struct machine *m = c->mctx;
+    uint64_t aa;
+    int pgm = sccb_check(c, sccb_ra, &aa);
+    if (pgm)
+        return pgm;
+    if (completion_outstanding(m)) {
+        c->cc = 2;
+        return 0;
+    }
+    unsigned len = ld_be16(m->storage + aa);
+    uint8_t *sccb = machine_abs_store(m, aa, len);   /* the response is stored into it */
+    if (!sccb)
         return PGM_ADDRESSING;
-    if ((aa & PAGE_MASK_LOW) + len > 4096)
-        resp = RESP_BOUNDARY;
-    else if (command == SCLP_WRITE_EVENT_MASK)
-        resp = write_event_mask(m, sccb, len);
-    else if (command == SCLP_WRITE_EVENT_DATA)
-        resp = write_event_data(m, sccb, len);
-    else if (command == SCLP_READ_SCP_INFO || command == SCLP_READ_SCP_INFO_FORCED)
-        resp = read_scp_info(m, sccb, len);
-    else
-        resp = RESP_BAD_COMMAND;
+    uint16_t resp = (aa & PAGE_MASK_LOW) + len > 4096 ? RESP_BOUNDARY : run_command(m, command, sccb, len);
     st_be16(sccb + 6, resp);
-    c->ext_pending |= EXT_SERVICE;
-    c->ext_param = (uint32_t)(sccb_ra & ~7ULL);
-    c->attention = 1;                      /* let the machine loop deliver it */
+    if (m->trace & MACHINE_TRACE_SCLP)
+        fprintf(stderr, "sclp: cpu %u command %08x sccb %08" PRIx64 " length %u: response %04x\n",
+                c->cpu_addr, command, sccb_ra, len, resp);
+    sclp_raise_service(m, (uint32_t)(sccb_ra & ~7ULL) | (sclp_events_pending(m) ? 1 : 0));
     c->cc = 0;
     return 0;
 }

@@ -22,6 +22,7 @@ int machine_init(struct machine *m, uint64_t mem, unsigned ncpus)
     m->keys = calloc(mem >> 12, 1);
     m->ncpus = ncpus;
     m->console = stdout;
+    m->console_in = -1;
     return m->keys ? 0 : -ENOMEM;
 }
 
@@ -330,11 +331,11 @@ static int sys_translate(struct cpu *c, uint64_t va, enum acc acc, uint8_t **pag
     return 0;
 }
 
-/* Interruptions store into the lowcore through this pointer. */
+/* The prefix area: interruptions (and STFL) store into it, so it is handed out as a
+ * store through machine_abs_store(). */
 static uint8_t *sys_lowcore(struct cpu *c)
 {
-    struct machine *m = c->mctx;
-    return machine_abs_store(m, c->prefix, 0x2000);
+    return machine_abs_store(c->mctx, c->prefix, 0x2000);
 }
 
 const struct mem_ops machine_mem_ops = { sys_translate, sys_lowcore };

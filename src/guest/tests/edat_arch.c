@@ -1,8 +1,10 @@
 /* EDAT-1 (facility 8), which QEMU 7.2's default CPU model lacks (zhyp only,
- * tests/baremetal-noqemu.list): PERFORM FRAME MANAGEMENT FUNCTION setting keys and
+ * see the option line below): PERFORM FRAME MANAGEMENT FUNCTION setting keys and
  * clearing 4K and 1M frames (R2 updated for 1M frames), its specification, protection,
  * addressing and privileged-operation exceptions; 1M segment frames under DAT with
- * CR0 bit 40, their DAT protection and LRAG. */
+ * CR0 bit 40, their DAT protection and LRAG.
+ * @baremetal qemu no
+ */
 #include "probe.h"
 
 #define PFMF_SK     0x20000UL

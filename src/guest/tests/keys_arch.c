@@ -1,8 +1,10 @@
 /* Storage keys and the PSW key where QEMU 7.2 is not the oracle (zhyp only,
- * tests/baremetal-noqemu.list; docs/testing.md): key-controlled protection of fetches
+ * see the option line below; docs/testing.md): key-controlled protection of fetches
  * and stores with the fetch- and storage-protection overrides, TPROT with access keys,
  * IPK, SPKA and IVSK including their problem-state authority, STURA under a key, EPSW's
- * condition code, and SAC (B219) with the secondary-space control. */
+ * condition code, and SAC (B219) with the secondary-space control.
+ * @baremetal qemu no
+ */
 #include "probe.h"
 
 #define VA_X            0x40000000UL

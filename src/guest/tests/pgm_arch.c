@@ -1,7 +1,9 @@
 /* Program-interruption codes QEMU 7.2 does not raise (zhyp only,
- * tests/baremetal-noqemu.list; docs/testing.md): fixed-point overflow with the program
+ * see the option line below; docs/testing.md): fixed-point overflow with the program
  * mask bit on, decimal overflow, decimal divide and the decimal data exception (DXC 0),
- * with the code, ILC and old PSW in the lowcore and the result an overflow stores. */
+ * with the code, ILC and old PSW in the lowcore and the result an overflow stores.
+ * @baremetal qemu no
+ */
 #include "test.h"
 
 #define PGM_DEC_OVERFLOW    0x0a

@@ -1,9 +1,11 @@
 /* Architected results of privileged instructions that QEMU 7.2 does not model (zhyp
- * only, tests/baremetal-noqemu.list; docs/testing.md): TPROT is privileged, real-address
+ * only, see the option line below; docs/testing.md): TPROT is privileged, real-address
  * operands must be aligned, CSP/CSPG set CC 0 on a successful swap whatever the other
  * register bits hold and their purge takes effect for the next instruction, the
  * exception access id is stored (0) for a translation exception in the primary mode;
- * and the SYSIBs name zhyp. */
+ * and the SYSIBs name zhyp.
+ * @baremetal qemu no
+ */
 #include "probe.h"
 
 #define VA_W        0x40000000UL
