@@ -86,4 +86,23 @@ const char *insn_fmt_name(enum insn_fmt f);
  * Returns what the handler returned, after the privileged-operation check. */
 int insn_execute(struct cpu *c, const struct dispatch *d, uint64_t iw);
 
+/* Compare-and-swap a big-endian 4- or 8-byte operand. *old is the expected value on
+ * entry and the value found on return; true when 'new' was stored. */
+static inline bool cas_be(uint8_t *p, unsigned size, uint64_t *old, uint64_t new)
+{
+    bool ok;
+    if (size == 4) {
+        uint32_t e = __builtin_bswap32((uint32_t)*old);
+        ok = __atomic_compare_exchange_n((uint32_t *)p, &e, __builtin_bswap32((uint32_t)new),
+                                         false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+        *old = __builtin_bswap32(e);
+    } else {
+        uint64_t e = __builtin_bswap64(*old);
+        ok = __atomic_compare_exchange_n((uint64_t *)p, &e, __builtin_bswap64(new),
+                                         false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+        *old = __builtin_bswap64(e);
+    }
+    return ok;
+}
+
 #endif

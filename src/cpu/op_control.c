@@ -512,24 +512,6 @@ static int store_real_operand(struct cpu *c, uint64_t iw, unsigned size)
 int op_stura(struct cpu *c, uint64_t iw) { return store_real_operand(c, iw, 4); }
 int op_sturg(struct cpu *c, uint64_t iw) { return store_real_operand(c, iw, 8); }
 
-/* Compare and swap a big-endian 4- or 8-byte operand at host address p. *old holds the
- * comparand on entry and the operand found on return; true when 'new' was stored. */
-static bool swap_be(uint8_t *p, unsigned size, uint64_t *old, uint64_t new)
-{
-    bool ok;
-    if (size == 4) {
-        uint32_t e = __builtin_bswap32((uint32_t)*old);
-        ok = __atomic_compare_exchange_n((uint32_t *)p, &e, __builtin_bswap32((uint32_t)new),
-                                         false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
-        *old = __builtin_bswap32(e);
-    } else {
-        uint64_t e = __builtin_bswap64(*old);
-        ok = __atomic_compare_exchange_n((uint64_t *)p, &e, __builtin_bswap64(new),
-                                         false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
-        *old = __builtin_bswap64(e);
-    }
-    return ok;
-}
 
 /* B250 CSP   - Compare and Swap and Purge (32)            [RRE]
  * B98A CSPG  - Compare and Swap and Purge (64)            [RRE]
@@ -548,7 +530,7 @@ static int compare_swap_purge(struct cpu *c, uint64_t iw, unsigned size)
     if (pgm)
         return pgm;
     uint64_t old = c->gr[r1] & low_mask;
-    c->cc = !swap_be(p, size, &old, c->gr[r1 + 1] & low_mask);
+    c->cc = !cas_be(p, size, &old, c->gr[r1 + 1] & low_mask);
     if (c->cc)
         c->gr[r1] = (c->gr[r1] & ~low_mask) | old;
     else if (c->gr[r2] & 1) {

@@ -28,24 +28,6 @@ static uint64_t atomic_load_be(const uint8_t *p, unsigned size)
     return __builtin_bswap64(__atomic_load_n((const uint64_t *)p, __ATOMIC_SEQ_CST));
 }
 
-/* Compare-and-swap a big-endian 4- or 8-byte operand. *old is the expected value on
- * entry and the value found on return; true when 'new' was stored. */
-static bool cas_be(uint8_t *p, unsigned size, uint64_t *old, uint64_t new)
-{
-    bool ok;
-    if (size == 4) {
-        uint32_t e = __builtin_bswap32((uint32_t)*old);
-        ok = __atomic_compare_exchange_n((uint32_t *)p, &e, __builtin_bswap32((uint32_t)new),
-                                         false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
-        *old = __builtin_bswap32(e);
-    } else {
-        uint64_t e = __builtin_bswap64(*old);
-        ok = __atomic_compare_exchange_n((uint64_t *)p, &e, __builtin_bswap64(new),
-                                         false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
-        *old = __builtin_bswap64(e);
-    }
-    return ok;
-}
 
 /* BA   CS     - Compare and Swap (32)                    [RS-a]
  * EB14 CSY    - Compare and Swap (32)                    [RSY-a]

@@ -4,18 +4,9 @@
  * instruction did not raise the program interruption. */
 #include "rt.h"
 
-static void say(const char *s, u64 n)
-{
-    register u64 r1 asm("1") = 4;
-    register u64 r2 asm("2") = 1;
-    register u64 r3 asm("3") = (u64)s;
-    register u64 r4 asm("4") = n;
-    asm volatile("svc 0" : "+d"(r2) : "d"(r1), "d"(r3), "d"(r4) : "memory", "cc");
-}
-
 int main(void)
 {
-    say("bfp_trap_sfasr: before\n", sizeof("bfp_trap_sfasr: before\n") - 1);
+    rt_say("bfp_trap_sfasr: before\n", sizeof("bfp_trap_sfasr: before\n") - 1);
     asm volatile("sfpc %[o]\n\t"
                  "sfasr %[n]"
                  :

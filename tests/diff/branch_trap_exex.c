@@ -4,18 +4,9 @@
  * means it did not. */
 #include "rt.h"
 
-static void say(const char *s, u64 n)
-{
-    register u64 r1 asm("1") = 4;
-    register u64 r2 asm("2") = 1;
-    register u64 r3 asm("3") = (u64)s;
-    register u64 r4 asm("4") = n;
-    asm volatile("svc 0" : "+d"(r2) : "d"(r1), "d"(r3), "d"(r4) : "memory", "cc");
-}
-
 int main(void)
 {
-    say("branch_trap_exex: before\n", sizeof("branch_trap_exex: before\n") - 1);
+    rt_say("branch_trap_exex: before\n", sizeof("branch_trap_exex: before\n") - 1);
     asm volatile("larl %%r1,0f\n\tex 0,0(%%r1)\n\tj 1f\n0:\tex 0,0(%%r1)\n1:" : : : "r1");
     put_str("not trapped\n");
     rt_exit(0);

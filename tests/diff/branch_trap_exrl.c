@@ -4,18 +4,9 @@
  * interruption; "not trapped" means it did not. */
 #include "rt.h"
 
-static void say(const char *s, u64 n)
-{
-    register u64 r1 asm("1") = 4;
-    register u64 r2 asm("2") = 1;
-    register u64 r3 asm("3") = (u64)s;
-    register u64 r4 asm("4") = n;
-    asm volatile("svc 0" : "+d"(r2) : "d"(r1), "d"(r3), "d"(r4) : "memory", "cc");
-}
-
 int main(void)
 {
-    say("branch_trap_exrl: before\n", sizeof("branch_trap_exrl: before\n") - 1);
+    rt_say("branch_trap_exrl: before\n", sizeof("branch_trap_exrl: before\n") - 1);
     asm volatile("exrl 0,0f\n\tj 1f\n0:\texrl 0,0b\n1:");
     put_str("not trapped\n");
     rt_exit(0);

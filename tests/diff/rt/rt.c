@@ -42,6 +42,15 @@ void put_str(const char *s)
         put_char(*s++);
 }
 
+void rt_say(const char *s, u64 n)
+{
+    register u64 r1 asm("1") = 4;             /* write(1, s, n) */
+    register u64 r2 asm("2") = 1;
+    register u64 r3 asm("3") = (u64)s;
+    register u64 r4 asm("4") = n;
+    asm volatile("svc 0" : "+d"(r2) : "d"(r1), "d"(r3), "d"(r4) : "memory", "cc");
+}
+
 static void put_hexn(u64 v, int digits)
 {
     for (int i = digits - 1; i >= 0; i--)

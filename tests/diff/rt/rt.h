@@ -12,6 +12,9 @@ typedef unsigned short u16;
 typedef unsigned char u8;
 
 void put_str(const char *s);
+/* Write n bytes to stdout at once, unbuffered: for trap tests, whose buffered output
+ * dies with the program. */
+void rt_say(const char *s, u64 n);
 void put_hex(u64 v);                 /* 16 hex digits */
 void put_hex32(u32 v);               /* 8 hex digits */
 void put_dec(s64 v);
