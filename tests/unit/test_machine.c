@@ -214,6 +214,26 @@ START_TEST(lra_condition_codes_name_the_entry_that_failed)
 }
 END_TEST
 
+/* SPKA (a generic slot in the fast loop) changes the PSW key; the next instruction's
+ * fetch is checked under the new key: fetch protection, PGM 4 at that instruction. */
+START_TEST(instruction_fetch_after_spka_is_checked_under_the_new_key)
+{
+    struct machine m;
+    struct cpu *c = new_cpu(&m);
+    static const uint8_t code[] = { 0xb2, 0x0a, 0x00, 0x20,     /* SPKA 0x20: key 2 */
+                                    0x07, 0x07 };               /* NOPR 7 */
+    memcpy(m.storage + 0x10000, code, sizeof(code));
+    m.keys[0x10000 >> 12] = 0x10 | SKEY_FETCH;                  /* key 1, fetch-protected */
+    st_be64(m.storage + 0x1d0, 0x0002000180000000ULL);         /* program new: disabled wait */
+    st_be64(m.storage + 0x1d8, 0xdead0);
+    cpu_run(c, 2);                                              /* SPKA, then the fetch */
+    ck_assert_uint_eq(ld_be16(m.storage + 0x8e), PGM_PROTECTION);
+    ck_assert_uint_eq(ld_be64(m.storage + 0x158), 0x10004);    /* program old PSW address */
+    ck_assert_uint_eq((ld_be64(m.storage + 0x150) >> 52) & 0xf, 2);   /* under key 2 */
+    machine_free(&m);
+}
+END_TEST
+
 UNIT_SUITE(machine_suite)
 {
     Suite *s = suite_create("machine");
@@ -227,6 +247,7 @@ UNIT_SUITE(machine_suite)
     TCase *p = tcase_create("storage");
     tcase_add_test(p, low_address_protection_covers_0_to_511_and_4096_to_4607_only);
     tcase_add_test(p, key_mismatch_blocks_stores_and_fetch_protected_fetches);
+    tcase_add_test(p, instruction_fetch_after_spka_is_checked_under_the_new_key);
     tcase_add_test(p, addresses_beyond_storage_are_addressing_exceptions);
     tcase_add_test(p, boot_rejects_a_missing_file_and_bad_sizes_with_a_message);
     tcase_add_loop_test(p, diagnose_yields_return_and_other_codes_are_specification_exceptions, 0,
