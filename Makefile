@@ -102,6 +102,7 @@ check: $(B)/zhyp $(B)/test_unit $(CROSS_TESTS)
 
 bench: $(B)/zhyp
 	bench/mips
+	bench/mips-sys
 
 deps:
 	bash .ci/deps
