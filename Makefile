@@ -69,6 +69,24 @@ $(B)/bench/cbench.elf: bench/src/cbench.c tests/diff/rt/rt.c tests/diff/rt/rt.h
 	@mkdir -p $(dir $@)
 	$(XCC) $(DIFF_CFLAGS) -O2 -march=z196 -o $@ $< tests/diff/rt/rt.c -lgcc
 
+# Bare-metal bench images (bench/mips-sys): each loop DAT off and DAT on, as an ELF for
+# zhyp run and qemu-system-s390x and as a raw binary loaded at 0x10000 for Hercules.
+SYS_BENCH_LOOPS := ahi las mvc
+SYS_BENCH_ELF   := $(foreach l,$(SYS_BENCH_LOOPS),$(B)/bench/sys/$(l).elf $(B)/bench/sys/$(l)-dat.elf)
+SYS_BENCH_BIN   := $(SYS_BENCH_ELF:.elf=.bin)
+SYS_BENCH_FLAGS := -march=z10 -nostdlib -static -no-pie -Isrc/guest -Wl,-T,bench/src/sys.lds \
+                   -Wl,--build-id=none -Wl,--no-warn-rwx-segments
+SYS_BENCH_DEPS  := bench/src/sys.h bench/src/sys.lds src/guest/arch.h src/guest/lowcore.h
+$(B)/bench/sys/%-dat.elf: bench/src/sys_%.S $(SYS_BENCH_DEPS)
+	@mkdir -p $(dir $@)
+	$(XCC) $(SYS_BENCH_FLAGS) -DBENCH_DAT=1 -o $@ $<
+$(B)/bench/sys/%.elf: bench/src/sys_%.S $(SYS_BENCH_DEPS)
+	@mkdir -p $(dir $@)
+	$(XCC) $(SYS_BENCH_FLAGS) -DBENCH_DAT=0 -o $@ $<
+$(B)/bench/sys/%.bin: $(B)/bench/sys/%.elf
+	$(CROSS)objcopy -O binary $< $@
+bench-sys-images: $(SYS_BENCH_ELF) $(SYS_BENCH_BIN)
+
 # The bare-metal guest SDK and its test images (src/guest/guest.mk: make guest).
 include src/guest/guest.mk
 
@@ -84,6 +102,7 @@ check: $(B)/zhyp $(B)/test_unit $(CROSS_TESTS)
 
 bench: $(B)/zhyp
 	bench/mips
+	bench/mips-sys
 
 deps:
 	bash .ci/deps
@@ -109,5 +128,5 @@ clean:
 format:
 	clang-format -i $(wildcard src/*/*.c src/*/*.h include/zhyp/*.h tests/unit/*.c)
 
-.PHONY: all check bench clean format deps demo
+.PHONY: all check bench bench-sys-images clean format deps demo
 -include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
