@@ -49,6 +49,10 @@
  * pending interruption; it is not an external one and no mask disables it. */
 #define EXT_RESTART      0x20
 
+/* cpu.trace: the slow loop (one fetch and dispatch per instruction) without printing, so
+ * that tests can run the same code through both loops and compare. */
+#define CPU_TRACE_PLAIN_LOOP 2
+
 /* Events printed to stderr as they happen (cpu.trace_events). */
 #define CPU_TRACE_PGM    0x01    /* program interruptions */
 
@@ -218,7 +222,7 @@ struct cpu {
     uint64_t icount;             /* instructions completed */
     uint64_t *coverage;          /* optional bitmap of executed insn ids */
     bool user_mode;              /* SVC and PGM leave cpu_run instead of being delivered */
-    int trace;                   /* nonzero: run the tracing loop */
+    int trace;                   /* nonzero: run the slow loop; 1 also prints each instruction */
     uint32_t trace_events;       /* CPU_TRACE_*: events printed without the slow loop */
 };
 

@@ -213,7 +213,7 @@ static enum cpu_exit run_slow(struct cpu *c, uint64_t budget)
             continue;
         }
         const struct dispatch *d = isa_slot(c->isa, iw);
-        if (c->trace)
+        if (c->trace != CPU_TRACE_PLAIN_LOOP)
             trace_insn(c, ia, iw);
         c->psw.addr = (ia + d->ilen) & c->amask;
         int rc = insn_execute(c, d, iw);
