@@ -131,6 +131,10 @@ struct sys_ops {
      * storage; a change of keys must be followed by tlb_flush_all. */
     uint8_t *(*skey)(struct cpu *c, uint64_t ra);
     void (*tlb_flush_all)(struct cpu *c);           /* every CPU of the configuration */
+    /* Every CPU's entries for the 4K frame at real address ra (SSKE, RRBE). */
+    void (*tlb_flush_frame)(struct cpu *c, uint64_t ra);
+    /* Every CPU's entries for virtual pages with page index px (IPTE). */
+    void (*tlb_flush_page_index)(struct cpu *c, unsigned px);
     /* LOAD REAL ADDRESS: translate va in the current space; *cc and *result as LRA sets
      * them, or a PGM code for exceptions that are delivered (addressing, special op). */
     int (*lra)(struct cpu *c, uint64_t va, uint64_t *result, unsigned *cc);
@@ -249,6 +253,8 @@ bool cpu_deliver_pending(struct cpu *c);
  * loaded and that turns out invalid. */
 void cpu_interrupt_early(struct cpu *c, int code);
 void cpu_tlb_flush(struct cpu *c);
+void cpu_tlb_flush_frame(struct cpu *c, const uint8_t *page_ha);
+void cpu_tlb_flush_page_index(struct cpu *c, unsigned px);
 /* Free what cpu_init or cpu_run allocated. */
 void cpu_release(struct cpu *c);
 

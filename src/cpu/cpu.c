@@ -27,6 +27,29 @@ void cpu_tlb_flush(struct cpu *c)
     c->fetch_hva = NULL;
 }
 
+/* Drop the entries that lead to the host page page_ha (a frame whose key changed). */
+void cpu_tlb_flush_frame(struct cpu *c, const uint8_t *page_ha)
+{
+    uintptr_t ha = (uintptr_t)page_ha;
+    for (unsigned i = 0; i < TLB_ENTRIES; i++) {
+        struct tlb_entry *e = &c->tlb[i];
+        if ((e->tag_r != TLB_INVALID && e->tag_r + e->addend == ha) ||
+            (e->tag_w != TLB_INVALID && e->tag_w + e->addend == ha))
+            *e = (struct tlb_entry){ TLB_INVALID, TLB_INVALID, 0 };
+    }
+    if (c->fetch_hva == page_ha)
+        c->fetch_va = ~0ULL;
+}
+
+/* Drop the entries of virtual pages whose page index (address bits 44-51) is px: the
+ * TLB is indexed by exactly those bits, so that is one entry (IPTE). */
+void cpu_tlb_flush_page_index(struct cpu *c, unsigned px)
+{
+    c->tlb[px & (TLB_ENTRIES - 1)] = (struct tlb_entry){ TLB_INVALID, TLB_INVALID, 0 };
+    if (((c->fetch_va >> 12) & 0xff) == (px & 0xff))
+        c->fetch_va = ~0ULL;
+}
+
 void cpu_release(struct cpu *c)
 {
     if (c->icache_owned)

@@ -79,8 +79,15 @@ static int store_then_mask(struct cpu *c, uint64_t iw, bool or_mask)
 int op_stosm(struct cpu *c, uint64_t iw) { return store_then_mask(c, iw, true); }
 int op_stnsm(struct cpu *c, uint64_t iw) { return store_then_mask(c, iw, false); }
 
+/* The control registers a TLB entry depends on: CR0 (protection and DAT controls) and the
+ * primary, secondary and home ASCEs. */
+static bool xlate_crs_differ(const uint64_t *a, const uint64_t *b)
+{
+    return a[0] != b[0] || a[1] != b[1] || a[7] != b[7] || a[13] != b[13];
+}
+
 /* Load or store control registers R1 through R3 (wrapping), 4 or 8 bytes each.
- * Loading flushes the TLB: CR0, CR1, CR7 and CR13 change translation. */
+ * Loading flushes the TLB only when CR0, CR1, CR7 or CR13 change value. */
 static int ctl_regs(struct cpu *c, uint64_t iw, uint64_t ea, unsigned size, bool load)
 {
     unsigned r1 = iw_r1(iw), r3 = iw_r2(iw), n = ((r3 - r1) & 15) + 1;
@@ -88,15 +95,18 @@ static int ctl_regs(struct cpu *c, uint64_t iw, uint64_t ea, unsigned size, bool
     if (ea & (size - 1))
         return PGM_SPECIFICATION;
     if (load) {
+        uint64_t before[16];
         int pgm = mem_read_slow(c, ea, buf, n * size);
         if (pgm)
             return pgm;
+        memcpy(before, c->cr, sizeof(before));
         for (unsigned i = 0; i < n; i++) {
             unsigned r = (r1 + i) & 15;
             c->cr[r] = size == 8 ? ld_be64(buf + 8 * i)
                                  : (c->cr[r] & 0xffffffff00000000ULL) | ld_be32(buf + 4 * i);
         }
-        cpu_tlb_flush(c);
+        if (xlate_crs_differ(before, c->cr))
+            cpu_tlb_flush(c);
         return RC_EXIT;
     }
     for (unsigned i = 0; i < n; i++) {
@@ -312,7 +322,7 @@ int op_sske(struct cpu *c, uint64_t iw)
     if (pgm)
         return pgm;
     *key = (uint8_t)(c->gr[iw_rre_r1(iw)] & 0xfe);
-    c->sys->tlb_flush_all(c);             /* refills check the new key and set R/C again */
+    c->sys->tlb_flush_frame(c, c->gr[iw_rre_r2(iw)] & c->amask);   /* refills check the new key */
     return 0;
 }
 
@@ -326,7 +336,7 @@ int op_rrbe(struct cpu *c, uint64_t iw)
         return pgm;
     c->cc = (unsigned)((*key >> 1) & 3);
     *key &= (uint8_t)~0x04;
-    c->sys->tlb_flush_all(c);             /* so that the next reference sets R again */
+    c->sys->tlb_flush_frame(c, c->gr[iw_rre_r2(iw)] & c->amask);   /* the next reference sets R */
     return 0;
 }
 
@@ -415,15 +425,17 @@ int op_lrag(struct cpu *c, uint64_t iw)
 /* B221 IPTE  - Invalidate Page Table Entry                [RRF-a]
  * R1 = page-table origin, R2 = the virtual address whose page index selects the entry.
  * IPTE-range and local clearing (facilities 13, 51) are not installed: R3 and M4 are
- * ignored. Every CPU's TLB loses the translation. */
+ * ignored. Every CPU's TLB loses the translations that can have come from the entry:
+ * those of virtual pages with its page index, which share one TLB slot. */
 int op_ipte(struct cpu *c, uint64_t iw)
 {
     if (!c->sys || !c->sys->ipte)
         return PGM_OPERATION;
-    int pgm = c->sys->ipte(c, c->gr[iw_rre_r1(iw)], c->gr[iw_rre_r2(iw)]);
+    uint64_t va = c->gr[iw_rre_r2(iw)];
+    int pgm = c->sys->ipte(c, c->gr[iw_rre_r1(iw)], va);
     if (pgm)
         return pgm;
-    c->sys->tlb_flush_all(c);
+    c->sys->tlb_flush_page_index(c, (unsigned)(va >> 12) & 0xff);
     return 0;
 }
 

@@ -29,10 +29,30 @@ static void machine_tlb_flush_all(struct cpu *c)
             cpu_tlb_flush(m->cpu[i]);
 }
 
+static void machine_tlb_flush_frame(struct cpu *c, uint64_t ra)
+{
+    struct machine *m = c->mctx;
+    uint64_t aa = dat_real_to_abs(c->prefix, ra) & ~PAGE_MASK_LOW;
+    if (aa >= m->storage_size)
+        return;
+    for (unsigned i = 0; i < m->ncpus; i++)
+        if (m->cpu[i])
+            cpu_tlb_flush_frame(m->cpu[i], m->storage + aa);
+}
+
+static void machine_tlb_flush_page_index(struct cpu *c, unsigned px)
+{
+    struct machine *m = c->mctx;
+    for (unsigned i = 0; i < m->ncpus; i++)
+        if (m->cpu[i])
+            cpu_tlb_flush_page_index(m->cpu[i], px);
+}
+
 static const struct sys_ops machine_sys_ops = {
     .servc = sclp_servc, .sigp = machine_sigp, .tod = vtime_tod, .set_tod = vtime_set_tod,
     .cpu_timer = vtime_cpu_timer, .set_cpu_timer = vtime_set_cpu_timer, .skey = machine_skey,
-    .tlb_flush_all = machine_tlb_flush_all, .lra = machine_lra, .ipte = machine_ipte,
+    .tlb_flush_all = machine_tlb_flush_all, .tlb_flush_frame = machine_tlb_flush_frame,
+    .tlb_flush_page_index = machine_tlb_flush_page_index, .lra = machine_lra, .ipte = machine_ipte,
     .idte = machine_idte, .real_access = machine_real_access, .tprot = machine_tprot,
     .vskey = machine_vskey, .pfmf = machine_pfmf, .cpu_count = machine_cpu_count,
     .diag308 = machine_diag308,

@@ -234,6 +234,28 @@ START_TEST(instruction_fetch_after_spka_is_checked_under_the_new_key)
 }
 END_TEST
 
+/* SSKE/RRBE drop only the entries of their frame, IPTE only the slot of its page index:
+ * other translations stay cached. */
+START_TEST(key_and_ipte_flushes_drop_only_what_they_concern)
+{
+    struct machine m;
+    uint32_t v;
+    ck_assert_int_eq(machine_init(&m, 2 << 20, 1), 0);
+    ck_assert_int_eq(machine_start(&m, 0x10000), 0);
+    struct cpu *c = m.cpu[0];
+    ck_assert_int_eq(mem_read32_va(c, 0x20000, &v), 0);
+    ck_assert_int_eq(mem_read32_va(c, 0x31000, &v), 0);
+    ck_assert_uint_eq(c->tlb[0x20].tag_r, 0x20000);
+    ck_assert_uint_eq(c->tlb[0x31].tag_r, 0x31000);
+    c->sys->tlb_flush_frame(c, 0x20000);
+    ck_assert_uint_eq(c->tlb[0x20].tag_r, TLB_INVALID);
+    ck_assert_uint_eq(c->tlb[0x31].tag_r, 0x31000);
+    c->sys->tlb_flush_page_index(c, 0x31);
+    ck_assert_uint_eq(c->tlb[0x31].tag_r, TLB_INVALID);
+    machine_free(&m);
+}
+END_TEST
+
 UNIT_SUITE(machine_suite)
 {
     Suite *s = suite_create("machine");
@@ -248,6 +270,7 @@ UNIT_SUITE(machine_suite)
     tcase_add_test(p, low_address_protection_covers_0_to_511_and_4096_to_4607_only);
     tcase_add_test(p, key_mismatch_blocks_stores_and_fetch_protected_fetches);
     tcase_add_test(p, instruction_fetch_after_spka_is_checked_under_the_new_key);
+    tcase_add_test(p, key_and_ipte_flushes_drop_only_what_they_concern);
     tcase_add_test(p, addresses_beyond_storage_are_addressing_exceptions);
     tcase_add_test(p, boot_rejects_a_missing_file_and_bad_sizes_with_a_message);
     tcase_add_loop_test(p, diagnose_yields_return_and_other_codes_are_specification_exceptions, 0,
