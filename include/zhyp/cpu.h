@@ -135,6 +135,8 @@ struct sys_ops {
     void (*tlb_flush_frame)(struct cpu *c, uint64_t ra);
     /* Every CPU's entries for virtual pages with page index px (IPTE). */
     void (*tlb_flush_page_index)(struct cpu *c, unsigned px);
+    /* Every CPU's entries whose table index at bit 'shift' is in [first, first+count) (IDTE). */
+    void (*tlb_flush_index_range)(struct cpu *c, unsigned shift, unsigned first, unsigned count);
     /* LOAD REAL ADDRESS: translate va in the current space; *cc and *result as LRA sets
      * them, or a PGM code for exceptions that are delivered (addressing, special op). */
     int (*lra)(struct cpu *c, uint64_t va, uint64_t *result, unsigned *cc);
@@ -255,6 +257,7 @@ void cpu_interrupt_early(struct cpu *c, int code);
 void cpu_tlb_flush(struct cpu *c);
 void cpu_tlb_flush_frame(struct cpu *c, const uint8_t *page_ha);
 void cpu_tlb_flush_page_index(struct cpu *c, unsigned px);
+void cpu_tlb_flush_index_range(struct cpu *c, unsigned shift, unsigned first, unsigned count);
 /* Free what cpu_init or cpu_run allocated. */
 void cpu_release(struct cpu *c);
 

@@ -50,6 +50,21 @@ void cpu_tlb_flush_page_index(struct cpu *c, unsigned px)
         c->fetch_va = ~0ULL;
 }
 
+/* Drop the entries of virtual addresses whose 11-bit table index at bit position 'shift'
+ * (20 segment, 31 region third, 42 region second, 53 region first) lies in
+ * [first, first + count), wrapping at 2048: what IDTE invalidates or clears. */
+void cpu_tlb_flush_index_range(struct cpu *c, unsigned shift, unsigned first, unsigned count)
+{
+    for (unsigned i = 0; i < TLB_ENTRIES; i++) {
+        struct tlb_entry *e = &c->tlb[i];
+        uint64_t tag = e->tag_r != TLB_INVALID ? e->tag_r : e->tag_w;
+        if (tag != TLB_INVALID && ((((unsigned)(tag >> shift) & 0x7ff) - first) & 0x7ff) < count)
+            *e = (struct tlb_entry){ TLB_INVALID, TLB_INVALID, 0 };
+    }
+    if (c->fetch_va != ~0ULL && ((((unsigned)(c->fetch_va >> shift) & 0x7ff) - first) & 0x7ff) < count)
+        c->fetch_va = ~0ULL;
+}
+
 void cpu_release(struct cpu *c)
 {
     if (c->icache_owned)

@@ -444,7 +444,9 @@ int op_ipte(struct cpu *c, uint64_t iw)
  * R2: the invalidation index in the address position of that table's level, bit 52
  * (clearing only: no entry is invalidated) and in bits 53-63 the number of additional
  * entries; bits 44-51 must be zero. R3 (the ASCE for selective clearing) and M4 (local
- * clearing, facility 51) are not needed: every CPU's whole TLB is cleared. */
+ * clearing, facility 51) are not needed. Every CPU's TLB loses the translations of
+ * addresses whose index at that level is in the range, whatever the upper bits: a table
+ * may hang under several entries of the level above. */
 int op_idte(struct cpu *c, uint64_t iw)
 {
     static const unsigned index_shift[4] = { 20, 31, 42, 53 };   /* by DT: ST, R3T, R2T, R1T */
@@ -453,13 +455,14 @@ int op_idte(struct cpu *c, uint64_t iw)
         return PGM_OPERATION;
     if (r2v & 0xff000)
         return PGM_SPECIFICATION;
+    unsigned shift = index_shift[(r1v >> 2) & 3];
+    unsigned index = (unsigned)(r2v >> shift) & 0x7ff, count = (unsigned)(r2v & 0x7ff) + 1;
     if (!(r2v & 0x800)) {
-        unsigned index = (unsigned)(r2v >> index_shift[(r1v >> 2) & 3]) & 0x7ff;
-        int pgm = c->sys->idte(c, r1v & ~PAGE_MASK_LOW, index, (unsigned)(r2v & 0x7ff) + 1);
+        int pgm = c->sys->idte(c, r1v & ~PAGE_MASK_LOW, index, count);
         if (pgm)
             return pgm;
     }
-    c->sys->tlb_flush_all(c);
+    c->sys->tlb_flush_index_range(c, shift, index, count);
     return 0;
 }
 

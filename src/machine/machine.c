@@ -48,11 +48,20 @@ static void machine_tlb_flush_page_index(struct cpu *c, unsigned px)
             cpu_tlb_flush_page_index(m->cpu[i], px);
 }
 
+static void machine_tlb_flush_index_range(struct cpu *c, unsigned shift, unsigned first, unsigned count)
+{
+    struct machine *m = c->mctx;
+    for (unsigned i = 0; i < m->ncpus; i++)
+        if (m->cpu[i])
+            cpu_tlb_flush_index_range(m->cpu[i], shift, first, count);
+}
+
 static const struct sys_ops machine_sys_ops = {
     .servc = sclp_servc, .sigp = machine_sigp, .tod = vtime_tod, .set_tod = vtime_set_tod,
     .cpu_timer = vtime_cpu_timer, .set_cpu_timer = vtime_set_cpu_timer, .skey = machine_skey,
     .tlb_flush_all = machine_tlb_flush_all, .tlb_flush_frame = machine_tlb_flush_frame,
-    .tlb_flush_page_index = machine_tlb_flush_page_index, .lra = machine_lra, .ipte = machine_ipte,
+    .tlb_flush_page_index = machine_tlb_flush_page_index,
+    .tlb_flush_index_range = machine_tlb_flush_index_range, .lra = machine_lra, .ipte = machine_ipte,
     .idte = machine_idte, .real_access = machine_real_access, .tprot = machine_tprot,
     .vskey = machine_vskey, .pfmf = machine_pfmf, .cpu_count = machine_cpu_count,
     .diag308 = machine_diag308,

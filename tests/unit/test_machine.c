@@ -234,8 +234,8 @@ START_TEST(instruction_fetch_after_spka_is_checked_under_the_new_key)
 }
 END_TEST
 
-/* SSKE/RRBE drop only the entries of their frame, IPTE only the slot of its page index:
- * other translations stay cached. */
+/* SSKE/RRBE drop only the entries of their frame, IPTE only the slot of its page index,
+ * IDTE only the addresses in its index range: other translations stay cached. */
 START_TEST(key_and_ipte_flushes_drop_only_what_they_concern)
 {
     struct machine m;
@@ -252,6 +252,11 @@ START_TEST(key_and_ipte_flushes_drop_only_what_they_concern)
     ck_assert_uint_eq(c->tlb[0x31].tag_r, 0x31000);
     c->sys->tlb_flush_page_index(c, 0x31);
     ck_assert_uint_eq(c->tlb[0x31].tag_r, TLB_INVALID);
+    ck_assert_int_eq(mem_read32_va(c, 0x32000, &v), 0);     /* segment index 0 */
+    ck_assert_int_eq(mem_read32_va(c, 0x101000, &v), 0);    /* segment index 1 */
+    c->sys->tlb_flush_index_range(c, 20, 1, 1);            /* IDTE of segment entry 1 */
+    ck_assert_uint_eq(c->tlb[0x01].tag_r, TLB_INVALID);
+    ck_assert_uint_eq(c->tlb[0x32].tag_r, 0x32000);
     machine_free(&m);
 }
 END_TEST
