@@ -140,19 +140,20 @@ static void extract(enum xkind k, uint64_t iw, unsigned off, struct xops *o)
 void xop_fill(struct xslot *s, const struct dispatch *d, uint64_t iw, unsigned off)
 {
     if (d->flags & (I_PRIV | I_SYNC)) {
-        s->fn = x_step;
+        xslot_set(s, x_step);
     } else if (d->id != UINT16_MAX && xop_fast[d->id].fn) {
         s->fn = xop_fast[d->id].fn;
+        s->go = xop_blocks[xop_fast[d->id].hot];
         extract((enum xkind)xop_fast[d->id].kind, iw, off, &s->u.o);
         if (is_relative((enum xkind)xop_fast[d->id].kind))   /* target slot, or NULL */
             s->t.target = s->u.o.x2 ? s + s->u.o.i : NULL;
     } else {
-        s->fn = x_row;
+        xslot_set(s, x_row);
         s->u.d = d;
     }
 }
 
 void xop_fill_step(struct xslot *s)
 {
-    s->fn = x_step;
+    xslot_set(s, x_step);
 }
