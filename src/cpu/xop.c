@@ -145,8 +145,12 @@ void xop_fill(struct xslot *s, const struct dispatch *d, uint64_t iw, unsigned o
         s->fn = xop_fast[d->id].fn;
         s->go = xop_blocks[xop_fast[d->id].hot];
         extract((enum xkind)xop_fast[d->id].kind, iw, off, &s->u.o);
-        if (is_relative((enum xkind)xop_fast[d->id].kind))   /* target slot, or NULL */
+        if (is_relative((enum xkind)xop_fast[d->id].kind)) { /* target slot, or NULL */
             s->t.target = s->u.o.x2 ? s + s->u.o.i : NULL;
+            if (!s->t.target)           /* xop_run's branch blocks need one (no NULL
+                                         * test per taken branch: 2 host instructions) */
+                s->go = xop_blocks[XH_CALL];
+        }
     } else {
         xslot_set(s, x_row);
         s->u.d = d;
