@@ -20,6 +20,12 @@ static inline uint64_t x_ea(const struct cpu *c, const struct xops *o)
     return (c->gr[o->x2] + c->gr[o->b2] + (uint64_t)(int64_t)o->i) & c->amask;
 }
 
+/* The address without an index register (X2 = 0): one GR load and add fewer. */
+static inline uint64_t x_ea_b(const struct cpu *c, const struct xops *o)
+{
+    return (c->gr[o->b2] + (uint64_t)(int64_t)o->i) & c->amask;
+}
+
 /* The low 32 bits of a GR as one 4-byte store (the high half is untouched). */
 static inline void gr_set32(struct cpu *c, unsigned r, uint32_t v)
 {
@@ -150,14 +156,21 @@ static __attribute__((noinline)) struct xslot *xload_miss(struct cpu *c, struct 
     return s + ilen / 2;
 }
 
-static inline struct xslot *xload(struct cpu *c, struct xslot *s, unsigned ilen,
-                                  unsigned size, bool sign, bool wide)
+/* xload at the address va (x_ea or x_ea_b of the slot's operands). */
+static inline struct xslot *xload_at(struct cpu *c, struct xslot *s, uint64_t va, unsigned ilen,
+                                     unsigned size, bool sign, bool wide)
 {
-    const uint8_t *p = tlb_read_ha(c, x_ea(c, &s->u.o), size);
+    const uint8_t *p = tlb_read_ha(c, va, size);
     if (unlikely(!p))
         return xload_miss(c, s, ilen, size, sign, wide);
     put_loaded(c, s->u.o.r1, ld_n(p, size), size, sign, wide);
     return s + ilen / 2;
+}
+
+static inline struct xslot *xload(struct cpu *c, struct xslot *s, unsigned ilen,
+                                  unsigned size, bool sign, bool wide)
+{
+    return xload_at(c, s, x_ea(c, &s->u.o), ilen, size, sign, wide);
 }
 
 XPAIR(x_l, x_ly, xload, 4, false, false)
@@ -190,10 +203,12 @@ static __attribute__((noinline)) struct xslot *xstore_miss(struct cpu *c, struct
     return s + ilen / 2;
 }
 
-static inline struct xslot *xstore(struct cpu *c, struct xslot *s, unsigned ilen, unsigned size)
+/* xstore at the address va (x_ea or x_ea_b of the slot's operands). */
+static inline struct xslot *xstore_at(struct cpu *c, struct xslot *s, uint64_t va, unsigned ilen,
+                                      unsigned size)
 {
     const struct xops *o = &s->u.o;
-    uint8_t *p = tlb_write_ha(c, x_ea(c, o), size);
+    uint8_t *p = tlb_write_ha(c, va, size);
     if (unlikely(!p))
         return xstore_miss(c, s, ilen, size);
     uint64_t v = c->gr[o->r1];
@@ -204,6 +219,11 @@ static inline struct xslot *xstore(struct cpu *c, struct xslot *s, unsigned ilen
     default: st_be64(p, v); break;
     }
     return s + ilen / 2;
+}
+
+static inline struct xslot *xstore(struct cpu *c, struct xslot *s, unsigned ilen, unsigned size)
+{
+    return xstore_at(c, s, x_ea(c, &s->u.o), ilen, size);
 }
 
 XPAIR(x_st, x_sty, xstore, 4)
@@ -728,6 +748,8 @@ struct xslot *xop_run(struct cpu *c, struct xslot *s, uint64_t *left_io)
         [XH_ST] = &&st, [XH_A] = &&a, [XH_LR] = &&lr, [XH_LGR] = &&lgr, [XH_LA] = &&la,
         [XH_LHI] = &&lhi, [XH_LGHI] = &&lghi, [XH_CHI] = &&chi, [XH_CR] = &&cr,
         [XH_CGR] = &&cgr, [XH_AR] = &&ar, [XH_AGR] = &&agr, [XH_LG] = &&lg, [XH_STG] = &&stg,
+        [XH_L_B] = &&l_b, [XH_ST_B] = &&st_b, [XH_A_B] = &&a_b, [XH_LG_B] = &&lg_b,
+        [XH_STG_B] = &&stg_b,
     };
     if (unlikely(!c)) {
         xop_blocks = blocks;
@@ -736,6 +758,7 @@ struct xslot *xop_run(struct cpu *c, struct xslot *s, uint64_t *left_io)
     uint64_t left = *left_io;
     int64_t ccv = 0;                    /* the deferred CC, while ccl */
     bool ccl = false;
+    uint64_t va;                        /* A's operand address */
 
 #define CC_FLUSH() do {                             \
         if (ccl)                                    \
@@ -807,8 +830,13 @@ agr: {
     s += 2;
     NEXT_SLOT();
 }
-a: {                                    /* TLB miss or overflow: the core */
-    const uint8_t *p = tlb_read_ha(c, x_ea(c, &s->u.o), 4);
+a:
+    va = x_ea(c, &s->u.o);
+    goto a_va;
+a_b:
+    va = x_ea_b(c, &s->u.o);
+a_va: {                                 /* TLB miss or overflow: the core */
+    const uint8_t *p = tlb_read_ha(c, va, 4);
     int32_t r;
     if (unlikely(!p) ||
         unlikely(__builtin_add_overflow((int32_t)c->gr[s->u.o.r1], (int32_t)ld_be32(p), &r)))
@@ -867,14 +895,26 @@ brctg:
 l:
     s = xload(c, s, 4, 4, false, false);
     NEXT();
+l_b:
+    s = xload_at(c, s, x_ea_b(c, &s->u.o), 4, 4, false, false);
+    NEXT();
 lg:
     s = xload(c, s, 6, 8, false, true);
+    NEXT();
+lg_b:
+    s = xload_at(c, s, x_ea_b(c, &s->u.o), 6, 8, false, true);
     NEXT();
 st:
     s = xstore(c, s, 4, 4);
     NEXT();
+st_b:
+    s = xstore_at(c, s, x_ea_b(c, &s->u.o), 4, 4);
+    NEXT();
 stg:
     s = xstore(c, s, 6, 8);
+    NEXT();
+stg_b:
+    s = xstore_at(c, s, x_ea_b(c, &s->u.o), 6, 8);
     NEXT();
 lr:
     s = rr32(c, s, 2, XO_LOAD);
