@@ -78,7 +78,7 @@ bool icache_is_code(const struct icache *ic, const uint8_t *page_ha);
  * that calls s->fn, for every other slot. */
 enum xhot { XH_CALL, XH_AHI, XH_AGHI, XH_BRCT, XH_BRCTG, XH_BRC, XH_BRCL, XH_L, XH_ST,
             XH_A, XH_LR, XH_LGR, XH_LA, XH_LHI, XH_LGHI, XH_CHI, XH_CR, XH_CGR, XH_AR,
-            XH_AGR, XH_LG, XH_STG,
+            XH_AGR, XH_LG, XH_STG, XH_MVC,
             /* the same rows without an index register (X2 = 0), chosen by xop_fill */
             XH_L_B, XH_ST_B, XH_A_B, XH_LG_B, XH_STG_B, XH_COUNT };
 /* xop_run's block addresses by enum xhot; set by xop_run(NULL, ...) in icache_new. */

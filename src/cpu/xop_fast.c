@@ -665,17 +665,24 @@ static struct xslot *x_clgij(struct cpu *c, struct xslot *s)
 /* MVC with both operands inside one page each and in the TLB: one host copy with the
  * PoP's byte-at-a-time overlap rule (copy_fwd); anything else through op_mvc.
  * bench/src/loop_mvc: 166 -> 58 host instructions per emulated instruction (callgrind). */
-static struct xslot *x_mvc(struct cpu *c, struct xslot *s)
+/* Both operands' host addresses, or false (then op_mvc does it all). */
+XINLINE bool mvc_ha(struct cpu *c, const struct xops *o, uint8_t **d, const uint8_t **src)
 {
-    const struct xops *o = &s->u.o;
     unsigned len = o->r1 + 1u;
     uint64_t d_va = (c->gr[o->x2] + ((uint32_t)o->i & 0xfff)) & c->amask;
     uint64_t s_va = (c->gr[o->b2] + ((uint32_t)o->i >> 12)) & c->amask;
-    uint8_t *d = tlb_write_ha(c, d_va, len);
-    const uint8_t *src = tlb_read_ha(c, s_va, len);
-    if (unlikely(!d || !src))
+    *d = tlb_write_ha(c, d_va, len);
+    *src = tlb_read_ha(c, s_va, len);
+    return *d && *src;
+}
+
+static struct xslot *x_mvc(struct cpu *c, struct xslot *s)
+{
+    uint8_t *d;
+    const uint8_t *src;
+    if (unlikely(!mvc_ha(c, &s->u.o, &d, &src)))
         return xop_call(c, s, op_mvc, 6);
-    copy_fwd(d, src, len);
+    copy_fwd(d, src, s->u.o.r1 + 1u);
     return s + 3;
 }
 
@@ -716,7 +723,7 @@ const struct xfast xop_fast[INSN_COUNT] = {
     F(CRJ, x_crj, RIE_RR), F(CGRJ, x_cgrj, RIE_RR), F(CLRJ, x_clrj, RIE_RR),
     F(CLGRJ, x_clgrj, RIE_RR), F(CIJ, x_cij, RIE_RI), F(CGIJ, x_cgij, RIE_RI),
     F(CLIJ, x_clij, RIE_RI), F(CLGIJ, x_clgij, RIE_RI),
-    F(MVC, x_mvc, SS),
+    H(MVC, x_mvc, SS),
 };
 
 /* ---- the dispatch loop ---- */
@@ -749,7 +756,7 @@ struct xslot *xop_run(struct cpu *c, struct xslot *s, uint64_t *left_io)
         [XH_LHI] = &&lhi, [XH_LGHI] = &&lghi, [XH_CHI] = &&chi, [XH_CR] = &&cr,
         [XH_CGR] = &&cgr, [XH_AR] = &&ar, [XH_AGR] = &&agr, [XH_LG] = &&lg, [XH_STG] = &&stg,
         [XH_L_B] = &&l_b, [XH_ST_B] = &&st_b, [XH_A_B] = &&a_b, [XH_LG_B] = &&lg_b,
-        [XH_STG_B] = &&stg_b,
+        [XH_STG_B] = &&stg_b, [XH_MVC] = &&mvc,
     };
     if (unlikely(!c)) {
         xop_blocks = blocks;
@@ -916,6 +923,15 @@ stg:
 stg_b:
     s = xstore_at(c, s, x_ea_b(c, &s->u.o), 6, 8);
     NEXT();
+mvc: {                                 /* no call and return: 48.4 -> 41.9 on MVC + BRCT */
+    uint8_t *d;
+    const uint8_t *src;
+    if (unlikely(!mvc_ha(c, &s->u.o, &d, &src)))
+        SLOW(xop_call(c, s, op_mvc, 6));
+    copy_fwd(d, src, s->u.o.r1 + 1u);
+    s += 3;
+    NEXT_SLOT();
+}
 lr:
     s = rr32(c, s, 2, XO_LOAD);
     NEXT_SLOT();
