@@ -28,6 +28,10 @@ $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 
+# xop_run's blocks each end in their own indirect jump (one predictor entry per row);
+# cross-jumping would merge them into one shared jump (see docs/architecture.md "Speed").
+$(B)/src/cpu/xop_fast.o: CFLAGS += -fno-crossjumping
+
 $(B)/libzhyp.a: $(CORE_OBJ)
 	@rm -f $@
 	ar rcs $@ $^

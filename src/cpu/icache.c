@@ -7,6 +7,8 @@
 struct icache *icache_new(const struct isa *isa)
 {
     struct icache *ic = calloc(1, sizeof(*ic));
+    if (!xop_blocks)
+        xop_run(NULL, NULL, NULL);
     if (ic)
         ic->isa = isa;
     return ic;
@@ -73,8 +75,8 @@ static struct icode_page *page_new(struct icache *ic, uintptr_t host)
     p->host = host;
     p->lines = 0;
     for (unsigned i = 0; i < ICACHE_SLOTS; i++)
-        p->slot[i].fn = xop_decode;
-    p->slot[ICACHE_SLOTS].fn = xop_page_end;
+        xslot_set(&p->slot[i], xop_decode);
+    xslot_set(&p->slot[ICACHE_SLOTS], xop_page_end);
     p->next = ic->hash[hash_of(host)];
     ic->hash[hash_of(host)] = p;
     ic->npages++;
@@ -175,7 +177,7 @@ static void reset_line(struct icode_page *p, unsigned l)
 {
     unsigned first = l * 32 >= 2 ? l * 32 - 2 : 0;
     for (unsigned i = first; i < (l + 1) * 32; i++)
-        p->slot[i].fn = xop_decode;
+        xslot_set(&p->slot[i], xop_decode);
 }
 
 void icache_store(struct icache *ic, const uint8_t *page_ha, unsigned off, unsigned len)

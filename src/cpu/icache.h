@@ -30,6 +30,8 @@ struct xops {
 
 struct xslot {
     xfn fn;
+    const void *go;                     /* where xop_run's dispatch jumps: a hot row's
+                                         * block (enum xhot), or the block calling fn */
     union {
         uint64_t iw;                    /* generic slots: the instruction, left-aligned */
         struct xslot *target;           /* relative branches: the target's slot on this
@@ -72,12 +74,35 @@ void icache_store(struct icache *ic, const uint8_t *page_ha, unsigned off, unsig
 /* Whether the host page holds decoded instructions (no TLB write access then). */
 bool icache_is_code(const struct icache *ic, const uint8_t *page_ha);
 
+/* The hot rows xop_run executes in its own blocks (computed goto); XH_CALL is the block
+ * that calls s->fn, for every other slot. */
+enum xhot { XH_CALL, XH_AHI, XH_AGHI, XH_BRCT, XH_BRCTG, XH_BRC, XH_BRCL, XH_L, XH_ST,
+            XH_A, XH_LR, XH_LGR, XH_LA, XH_LHI, XH_LGHI, XH_CHI, XH_CR, XH_CGR, XH_AR,
+            XH_AGR, XH_LG, XH_STG, XH_MVC,
+            /* the same rows without an index register (X2 = 0), chosen by xop_fill */
+            XH_L_B, XH_ST_B, XH_A_B, XH_LG_B, XH_STG_B, XH_COUNT };
+/* xop_run's block addresses by enum xhot; set by xop_run(NULL, ...) in icache_new. */
+extern const void *const *xop_blocks;
+
+/* Run slots from s until one ends the loop (NULL, c->xrc says why) or *left slots have
+ * run (then the slot to continue at); *left counts down every slot that returned a next
+ * slot. xop_run(NULL, NULL, NULL) only sets xop_blocks. */
+struct xslot *xop_run(struct cpu *c, struct xslot *s, uint64_t *left);
+
+/* Give slot s the handler fn, dispatched through the calling block. */
+static inline void xslot_set(struct xslot *s, xfn fn)
+{
+    s->fn = fn;
+    s->go = xop_blocks[XH_CALL];
+}
+
 /* How the decoder extracts a fast handler's operands (xop.c). */
 enum xkind { XK_RR, XK_RRE, XK_RRF, XK_RX, XK_RXY, XK_RS, XK_RSY, XK_SI, XK_RI, XK_RIL,
              XK_RI_REL, XK_RIL_REL, XK_RIE_RR, XK_RIE_RI, XK_SS };
 struct xfast {
     xfn fn;                             /* NULL: the row runs through the generic slot */
     uint8_t kind;                       /* enum xkind */
+    uint8_t hot;                        /* enum xhot: xop_run's block, or XH_CALL */
 };
 extern const struct xfast xop_fast[INSN_COUNT];   /* xop_fast.c, by row */
 /* End the fast loop at the instruction of slot s with rc (a PGM code): c->ia, psw.addr,

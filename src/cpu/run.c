@@ -81,37 +81,6 @@ static int step_one(struct cpu *c, unsigned *ilen)
     return insn_execute(c, d, iw);
 }
 
-/* Run slots until one returns NULL or *left instructions have run; *left counts down
- * every slot that returned a next slot. Unrolled by four so that most instructions cost
- * a call and a NULL test, without the countdown: 21.4 -> 20.2 host instructions per
- * emulated instruction (callgrind, bench/src/loop_ahi). */
-static inline struct xslot *run_slots(struct cpu *c, struct xslot *s, uint64_t *left_io)
-{
-    uint64_t left = *left_io;
-    while (left >= 4) {
-        if (!(s = s->fn(c, s)))
-            goto out;
-        if (!(s = s->fn(c, s))) {
-            left -= 1;
-            goto out;
-        }
-        if (!(s = s->fn(c, s))) {
-            left -= 2;
-            goto out;
-        }
-        if (!(s = s->fn(c, s))) {
-            left -= 3;
-            goto out;
-        }
-        left -= 4;
-    }
-    while (left && (s = s->fn(c, s)))
-        left--;
-out:
-    *left_io = left;
-    return s;
-}
-
 /* Run up to 'chunk' instructions. Returns true when cpu_run must return (*why set).
  * The fast loop runs decoded slots (icache.h); c->icount is brought up to date before
  * run.c steps an instruction itself, so that rows which read the time (I_SYNC) see the
@@ -124,7 +93,7 @@ static bool run_chunk(struct cpu *c, uint64_t chunk, enum cpu_exit *why)
         unsigned ilen;
         struct xslot *s = icache_enter(c, c->psw.addr, &rc);
         if (likely(s)) {
-            s = run_slots(c, s, &left);
+            s = xop_run(c, s, &left);
             if (s) {                                   /* budget used up mid-page */
                 c->psw.addr = xslot_ia(c, s);
                 break;
