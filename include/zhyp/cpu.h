@@ -75,12 +75,17 @@ enum acc { ACC_FETCH = 0, ACC_STORE = 1, ACC_IFETCH = 2 };
 #define TLB_ENTRIES     256
 #define TLB_INVALID     1ULL     /* odd: never equals a page-aligned address */
 
-/* One cached page translation: host = va + addend while the tag matches. */
-struct tlb_entry {
-    uint64_t tag_r;              /* page va readable through this entry, or TLB_INVALID */
-    uint64_t tag_w;              /* page va writable through this entry, or TLB_INVALID */
-    uintptr_t addend;            /* host address of the page minus its va */
+/* Cached page translations, indexed by the page index (va bits 44-51): host = va +
+ * addend[i] while a tag matches. Three arrays rather than one array of entries, so that
+ * an index scales by 8 inside the host's addressing modes: 2 host instructions fewer per
+ * access (callgrind, bench/src/loop_las: 21.0 -> 19.5 per emulated instruction). */
+struct tlb {
+    uint64_t tag_r[TLB_ENTRIES];  /* page va readable through entry i, or TLB_INVALID */
+    uint64_t tag_w[TLB_ENTRIES];  /* page va writable through entry i, or TLB_INVALID */
+    uintptr_t addend[TLB_ENTRIES];/* host address of the page minus its va */
 };
+
+static inline unsigned tlb_index(uint64_t va) { return (unsigned)(va >> 12) & (TLB_ENTRIES - 1); }
 
 struct cpu;
 
@@ -201,7 +206,7 @@ struct cpu {
     int xrc;                     /* why a slot handler returned NULL */
     unsigned x_ilen;             /* length of that slot's instruction */
     bool icache_owned;           /* cpu_release() frees icache */
-    struct tlb_entry tlb[TLB_ENTRIES];
+    struct tlb tlb;
     const struct mem_ops *mops;  /* slow-path translation */
     const struct sys_ops *sys;   /* machine services (SERVC, SIGP); NULL in user mode */
     uint32_t ext_pending;        /* EXT_* external interruptions waiting for delivery */
@@ -255,6 +260,10 @@ bool cpu_deliver_pending(struct cpu *c);
  * loaded and that turns out invalid. */
 void cpu_interrupt_early(struct cpu *c, int code);
 void cpu_tlb_flush(struct cpu *c);
+static inline void cpu_tlb_drop(struct cpu *c, unsigned i)
+{
+    c->tlb.tag_r[i] = c->tlb.tag_w[i] = TLB_INVALID;
+}
 void cpu_tlb_flush_frame(struct cpu *c, const uint8_t *page_ha);
 void cpu_tlb_flush_page_index(struct cpu *c, unsigned px);
 void cpu_tlb_flush_index_range(struct cpu *c, unsigned shift, unsigned first, unsigned count);

@@ -16,20 +16,16 @@ MUST_CHECK int mem_host_ptr(struct cpu *c, uint64_t va, enum acc acc, uint8_t **
  * without touching it; used to make SS instructions all-or-nothing. */
 MUST_CHECK int mem_check_range(struct cpu *c, uint64_t va, uint64_t len, enum acc acc);
 
-static inline struct tlb_entry *tlb_slot(struct cpu *c, uint64_t va)
-{
-    return &c->tlb[(va >> 12) & (TLB_ENTRIES - 1)];
-}
 
 /* The hit test: the page of the access's last byte is the entry's page. The entry is
  * chosen by the first byte's page, and an entry only ever holds a page of its own index,
  * so an access crossing into the next page never hits. One compare instead of a tag
  * compare plus an offset check: 2 host instructions fewer per access. */
 #define MEM_FAST(c, va, len, tagfield) \
-    struct tlb_entry *e_ = tlb_slot(c, va); \
-    if (likely(e_->tagfield == (((va) + (len) - 1) & ~PAGE_MASK_LOW)))
+    unsigned i_ = tlb_index(va); \
+    if (likely((c)->tlb.tagfield[i_] == (((va) + (len) - 1) & ~PAGE_MASK_LOW)))
 
-#define MEM_HVA(va) ((uint8_t *)(uintptr_t)((va) + e_->addend))
+#define MEM_HVA(va) ((uint8_t *)(uintptr_t)((va) + c->tlb.addend[i_]))
 
 static inline MUST_CHECK int mem_read8_va(struct cpu *c, uint64_t va, uint8_t *out)
 {

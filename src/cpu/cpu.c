@@ -22,21 +22,24 @@ const uint8_t cpu_default_facilities[32] = {
 void cpu_tlb_flush(struct cpu *c)
 {
     for (unsigned i = 0; i < TLB_ENTRIES; i++)
-        c->tlb[i] = (struct tlb_entry){ TLB_INVALID, TLB_INVALID, 0 };
+        cpu_tlb_drop(c, i);
     c->fetch_va = ~0ULL;
     c->fetch_hva = NULL;
+}
+
+/* Whether entry i leads to the host page ha through either tag. */
+static bool tlb_leads_to(const struct tlb *t, unsigned i, uintptr_t ha)
+{
+    return (t->tag_r[i] != TLB_INVALID && t->tag_r[i] + t->addend[i] == ha) ||
+           (t->tag_w[i] != TLB_INVALID && t->tag_w[i] + t->addend[i] == ha);
 }
 
 /* Drop the entries that lead to the host page page_ha (a frame whose key changed). */
 void cpu_tlb_flush_frame(struct cpu *c, const uint8_t *page_ha)
 {
-    uintptr_t ha = (uintptr_t)page_ha;
-    for (unsigned i = 0; i < TLB_ENTRIES; i++) {
-        struct tlb_entry *e = &c->tlb[i];
-        if ((e->tag_r != TLB_INVALID && e->tag_r + e->addend == ha) ||
-            (e->tag_w != TLB_INVALID && e->tag_w + e->addend == ha))
-            *e = (struct tlb_entry){ TLB_INVALID, TLB_INVALID, 0 };
-    }
+    for (unsigned i = 0; i < TLB_ENTRIES; i++)
+        if (tlb_leads_to(&c->tlb, i, (uintptr_t)page_ha))
+            cpu_tlb_drop(c, i);
     if (c->fetch_hva == page_ha)
         c->fetch_va = ~0ULL;
 }
@@ -45,7 +48,7 @@ void cpu_tlb_flush_frame(struct cpu *c, const uint8_t *page_ha)
  * TLB is indexed by exactly those bits, so that is one entry (IPTE). */
 void cpu_tlb_flush_page_index(struct cpu *c, unsigned px)
 {
-    c->tlb[px & (TLB_ENTRIES - 1)] = (struct tlb_entry){ TLB_INVALID, TLB_INVALID, 0 };
+    cpu_tlb_drop(c, px & (TLB_ENTRIES - 1));
     if (((c->fetch_va >> 12) & 0xff) == (px & 0xff))
         c->fetch_va = ~0ULL;
 }
@@ -56,10 +59,9 @@ void cpu_tlb_flush_page_index(struct cpu *c, unsigned px)
 void cpu_tlb_flush_index_range(struct cpu *c, unsigned shift, unsigned first, unsigned count)
 {
     for (unsigned i = 0; i < TLB_ENTRIES; i++) {
-        struct tlb_entry *e = &c->tlb[i];
-        uint64_t tag = e->tag_r != TLB_INVALID ? e->tag_r : e->tag_w;
+        uint64_t tag = c->tlb.tag_r[i] != TLB_INVALID ? c->tlb.tag_r[i] : c->tlb.tag_w[i];
         if (tag != TLB_INVALID && ((((unsigned)(tag >> shift) & 0x7ff) - first) & 0x7ff) < count)
-            *e = (struct tlb_entry){ TLB_INVALID, TLB_INVALID, 0 };
+            cpu_tlb_drop(c, i);
     }
     if (c->fetch_va != ~0ULL && ((((unsigned)(c->fetch_va >> shift) & 0x7ff) - first) & 0x7ff) < count)
         c->fetch_va = ~0ULL;

@@ -87,10 +87,10 @@ static struct icode_page *page_new(struct icache *ic, uintptr_t host)
 static void revoke_write(struct icache *ic, uintptr_t page_ha)
 {
     for (unsigned i = 0; i < ic->ncpus; i++) {
-        struct tlb_entry *e = ic->cpus[i]->tlb;
+        struct tlb *t = &ic->cpus[i]->tlb;
         for (unsigned j = 0; j < TLB_ENTRIES; j++)
-            if (e[j].tag_w != TLB_INVALID && e[j].tag_w + e[j].addend == page_ha)
-                e[j].tag_w = TLB_INVALID;
+            if (t->tag_w[j] != TLB_INVALID && t->tag_w[j] + t->addend[j] == page_ha)
+                t->tag_w[j] = TLB_INVALID;
     }
 }
 

@@ -11,13 +11,13 @@ static int tlb_fill(struct cpu *c, uint64_t va, enum acc acc, uint8_t **page)
     int pgm = c->mops->translate(c, va, acc, page, &writable);   /* exact va: LAP needs it */
     if (pgm)
         return pgm;
-    struct tlb_entry *e = tlb_slot(c, page_va);
+    unsigned i = tlb_index(page_va);
     if (writable && acc == ACC_STORE && icache_is_code(c->icache, *page))
         writable = false;                   /* stores to code pages take this path (icache.h) */
-    if (e->tag_r != page_va || (writable && acc == ACC_STORE)) {
-        e->tag_r = page_va;
-        e->tag_w = (writable && acc == ACC_STORE) ? page_va : TLB_INVALID;
-        e->addend = (uintptr_t)*page - page_va;
+    if (c->tlb.tag_r[i] != page_va || (writable && acc == ACC_STORE)) {
+        c->tlb.tag_r[i] = page_va;
+        c->tlb.tag_w[i] = (writable && acc == ACC_STORE) ? page_va : TLB_INVALID;
+        c->tlb.addend[i] = (uintptr_t)*page - page_va;
     }
     return 0;
 }
@@ -26,11 +26,11 @@ static int tlb_fill(struct cpu *c, uint64_t va, enum acc acc, uint8_t **page)
  * 'len' bytes from there (within the page) drops the decoded instructions it overlaps. */
 static int byte_hva(struct cpu *c, uint64_t va, enum acc acc, unsigned len, uint8_t **hva)
 {
-    struct tlb_entry *e = tlb_slot(c, va);
-    uint64_t tag = acc == ACC_STORE ? e->tag_w : e->tag_r;
+    unsigned i = tlb_index(va);
+    uint64_t tag = acc == ACC_STORE ? c->tlb.tag_w[i] : c->tlb.tag_r[i];
     uint8_t *page;
     if (tag == (va & ~PAGE_MASK_LOW)) {
-        *hva = (uint8_t *)(uintptr_t)(va + e->addend);
+        *hva = (uint8_t *)(uintptr_t)(va + c->tlb.addend[i]);
         return 0;
     }
     int pgm = tlb_fill(c, va, acc, &page);

@@ -103,9 +103,9 @@ static inline uint64_t extend(uint64_t v, unsigned size, bool sign)
  * (objdump, callgrind on bench/src/loop_las). */
 static inline const uint8_t *tlb_read_ha(struct cpu *c, uint64_t va, unsigned len)
 {
-    const struct tlb_entry *e = tlb_slot(c, va);
-    if (likely(e->tag_r == ((va + len - 1) & ~PAGE_MASK_LOW))) {
-        const uint8_t *p = (const uint8_t *)(uintptr_t)(va + e->addend);
+    unsigned i = tlb_index(va);
+    if (likely(c->tlb.tag_r[i] == ((va + len - 1) & ~PAGE_MASK_LOW))) {
+        const uint8_t *p = (const uint8_t *)(uintptr_t)(va + c->tlb.addend[i]);
         if (!p)                         /* never; lets gcc drop the callers' NULL test: */
             __builtin_unreachable();    /* one host instruction per access (objdump) */
         return p;
@@ -115,9 +115,9 @@ static inline const uint8_t *tlb_read_ha(struct cpu *c, uint64_t va, unsigned le
 
 static inline uint8_t *tlb_write_ha(struct cpu *c, uint64_t va, unsigned len)
 {
-    const struct tlb_entry *e = tlb_slot(c, va);
-    if (likely(e->tag_w == ((va + len - 1) & ~PAGE_MASK_LOW))) {
-        uint8_t *p = (uint8_t *)(uintptr_t)(va + e->addend);
+    unsigned i = tlb_index(va);
+    if (likely(c->tlb.tag_w[i] == ((va + len - 1) & ~PAGE_MASK_LOW))) {
+        uint8_t *p = (uint8_t *)(uintptr_t)(va + c->tlb.addend[i]);
         if (!p)                         /* never, as above */
             __builtin_unreachable();
         return p;

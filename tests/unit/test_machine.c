@@ -245,18 +245,18 @@ START_TEST(key_and_ipte_flushes_drop_only_what_they_concern)
     struct cpu *c = m.cpu[0];
     ck_assert_int_eq(mem_read32_va(c, 0x20000, &v), 0);
     ck_assert_int_eq(mem_read32_va(c, 0x31000, &v), 0);
-    ck_assert_uint_eq(c->tlb[0x20].tag_r, 0x20000);
-    ck_assert_uint_eq(c->tlb[0x31].tag_r, 0x31000);
+    ck_assert_uint_eq(c->tlb.tag_r[0x20], 0x20000);
+    ck_assert_uint_eq(c->tlb.tag_r[0x31], 0x31000);
     c->sys->tlb_flush_frame(c, 0x20000);
-    ck_assert_uint_eq(c->tlb[0x20].tag_r, TLB_INVALID);
-    ck_assert_uint_eq(c->tlb[0x31].tag_r, 0x31000);
+    ck_assert_uint_eq(c->tlb.tag_r[0x20], TLB_INVALID);
+    ck_assert_uint_eq(c->tlb.tag_r[0x31], 0x31000);
     c->sys->tlb_flush_page_index(c, 0x31);
-    ck_assert_uint_eq(c->tlb[0x31].tag_r, TLB_INVALID);
+    ck_assert_uint_eq(c->tlb.tag_r[0x31], TLB_INVALID);
     ck_assert_int_eq(mem_read32_va(c, 0x32000, &v), 0);     /* segment index 0 */
     ck_assert_int_eq(mem_read32_va(c, 0x101000, &v), 0);    /* segment index 1 */
     c->sys->tlb_flush_index_range(c, 20, 1, 1);            /* IDTE of segment entry 1 */
-    ck_assert_uint_eq(c->tlb[0x01].tag_r, TLB_INVALID);
-    ck_assert_uint_eq(c->tlb[0x32].tag_r, 0x32000);
+    ck_assert_uint_eq(c->tlb.tag_r[0x01], TLB_INVALID);
+    ck_assert_uint_eq(c->tlb.tag_r[0x32], 0x32000);
     machine_free(&m);
 }
 END_TEST
