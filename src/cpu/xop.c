@@ -160,7 +160,10 @@ void xop_fill(struct xslot *s, const struct dispatch *d, uint64_t iw, unsigned o
     } else if (d->id != UINT16_MAX && xop_fast[d->id].fn) {
         s->fn = xop_fast[d->id].fn;
         extract((enum xkind)xop_fast[d->id].kind, iw, off, &s->u.o);
-        s->go = xop_blocks[hot_block(xop_fast[d->id].hot, &s->u.o)];
+        enum xhot h = hot_block(xop_fast[d->id].hot, &s->u.o);
+        s->go = xop_blocks[h];
+        if (h == XH_L_B || h == XH_ST_B || h == XH_A_B || h == XH_LG_B || h == XH_STG_B)
+            s->t.disp = s->u.o.i;
         if (is_relative((enum xkind)xop_fast[d->id].kind)) { /* target slot, or NULL */
             s->t.target = s->u.o.x2 ? s + s->u.o.i : NULL;
             if (!s->t.target)           /* xop_run's branch blocks need one (no NULL

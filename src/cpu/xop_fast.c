@@ -20,10 +20,11 @@ static inline uint64_t x_ea(const struct cpu *c, const struct xops *o)
     return (c->gr[o->x2] + c->gr[o->b2] + (uint64_t)(int64_t)o->i) & c->amask;
 }
 
-/* The address without an index register (X2 = 0): one GR load and add fewer. */
-static inline uint64_t x_ea_b(const struct cpu *c, const struct xops *o)
+/* The address without an index register (X2 = 0): one GR load and add fewer; the
+ * displacement comes sign-extended from the slot (xop_fill). */
+static inline uint64_t x_ea_b(const struct cpu *c, const struct xslot *s)
 {
-    return (c->gr[o->b2] + (uint64_t)(int64_t)o->i) & c->amask;
+    return (c->gr[s->u.o.b2] + (uint64_t)s->t.disp) & c->amask;
 }
 
 /* The low 32 bits of a GR as one 4-byte store (the high half is untouched). */
@@ -842,7 +843,7 @@ a:
     va = x_ea(c, &s->u.o);
     goto a_va;
 a_b:
-    va = x_ea_b(c, &s->u.o);
+    va = x_ea_b(c, s);
 a_va: {                                 /* TLB miss or overflow: the core */
     const uint8_t *p = tlb_read_ha(c, va, 4);
     int32_t r;
@@ -904,25 +905,25 @@ l:
     s = xload(c, s, 4, 4, false, false);
     NEXT();
 l_b:
-    s = xload_at(c, s, x_ea_b(c, &s->u.o), 4, 4, false, false);
+    s = xload_at(c, s, x_ea_b(c, s), 4, 4, false, false);
     NEXT();
 lg:
     s = xload(c, s, 6, 8, false, true);
     NEXT();
 lg_b:
-    s = xload_at(c, s, x_ea_b(c, &s->u.o), 6, 8, false, true);
+    s = xload_at(c, s, x_ea_b(c, s), 6, 8, false, true);
     NEXT();
 st:
     s = xstore(c, s, 4, 4);
     NEXT();
 st_b:
-    s = xstore_at(c, s, x_ea_b(c, &s->u.o), 4, 4);
+    s = xstore_at(c, s, x_ea_b(c, s), 4, 4);
     NEXT();
 stg:
     s = xstore(c, s, 6, 8);
     NEXT();
 stg_b:
-    s = xstore_at(c, s, x_ea_b(c, &s->u.o), 6, 8);
+    s = xstore_at(c, s, x_ea_b(c, s), 6, 8);
     NEXT();
 mvc: {                                 /* no call and return: 48.4 -> 41.9 on MVC + BRCT */
     uint8_t *d;
