@@ -80,7 +80,7 @@ static bool store_status(struct machine *m, struct cpu *t, uint64_t aa)
     st_be64(sa + 0x108, t->psw.addr);
     st_be32(sa + 0x118, t->prefix);
     st_be32(sa + 0x11c, t->fpc);
-    st_be32(sa + 0x124, 0);               /* TOD programmable register: not implemented */
+    st_be32(sa + 0x124, 0);               /* TOD programmable register: 0 (no SCKPF row) */
     st_be64(sa + 0x128, (uint64_t)vtime_cpu_timer(t));
     st_be64(sa + 0x130, t->ckc >> 8);
     return true;
