@@ -30,6 +30,7 @@ enum machine_end {
 /* Events the machine prints to stderr (machine.trace). */
 #define MACHINE_TRACE_SCLP 0x01  /* every SERVICE CALL and its response code */
 #define MACHINE_TRACE_SIGP 0x02  /* every SIGNAL PROCESSOR order and its result */
+#define MACHINE_TRACE_SIE  0x04  /* every exit from interpretive execution */
 
 /* What was booted; kept so that DIAG X'308' can IPL it again. */
 struct machine_boot {

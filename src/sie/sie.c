@@ -1,5 +1,6 @@
 /* START INTERPRETIVE EXECUTION: loading a guest from its state description, running it
  * on a guest CPU, and storing it back at every exit (spec/zarch.md §7; docs/sie.md). */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "internal.h"
@@ -24,6 +25,8 @@ static struct sie_ctx *ctx_new(struct machine *m, struct cpu *host)
     s->g.mctx = m;
     s->g.shadow = m->shadow;
     s->g.abs_base = m->storage;
+    s->g.trace = host->trace;
+    s->g.trace_events = host->trace_events;
     s->icpt = -1;
     return s;
 }
@@ -142,8 +145,11 @@ void sie_store_sd(struct sie_ctx *s, int icpt)
         st_be64(p + SD_TECMC, s->pgm_teid);
     }
     s->st.exits++;
-    if (icpt >= 0 && icpt < 0x100)
-        s->st.icpt[(icpt >> 2) & 0x3f]++;
+    s->st.icpt[(icpt >> 2) & 0x3f]++;
+    if (s->m->trace & MACHINE_TRACE_SIE)
+        fprintf(stderr, "sie: cpu %u sd %08llx icpt 0x%02x ipa %04x ipb %08x psw %016llx %016llx\n",
+                h->cpu_addr, (unsigned long long)s->sd_ha, (unsigned)icpt, s->ipa, s->ipb,
+                (unsigned long long)cpu_psw_mask(g), (unsigned long long)g->psw.addr);
 }
 
 /* Load and check the SD at sd_ha. Returns 0 (guest ready), or a validity reason. */

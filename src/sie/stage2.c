@@ -213,16 +213,21 @@ static void guest_tlb_flush_index_range(struct cpu *g, unsigned shift, unsigned 
             cpu_tlb_flush_index_range(&s->m->sie[i]->g, shift, first, count);
 }
 
-/* SSKE/RRBE on a guest frame: the host frame behind it, in guest TLBs. */
+/* SSKE/RRBE on a guest frame: the key is the host frame's, so every TLB, host and
+ * guest, drops its entries for that frame. */
 static void guest_tlb_flush_frame(struct cpu *g, uint64_t ra)
 {
     struct sie_ctx *s = g->sie;
     uint64_t haa;
     if (machine_to_host(g, dat_real_to_abs(g->prefix, ra), ACC_FETCH, &haa))
         return;
-    for (unsigned i = 0; i < s->m->ncpus; i++)
+    uint8_t *page = s->m->storage + (haa & ~PAGE_MASK_LOW);
+    for (unsigned i = 0; i < s->m->ncpus; i++) {
+        if (s->m->cpu[i])
+            cpu_tlb_flush_frame(s->m->cpu[i], page);
         if (s->m->sie[i])
-            cpu_tlb_flush_frame(&s->m->sie[i]->g, s->m->storage + (haa & ~PAGE_MASK_LOW));
+            cpu_tlb_flush_frame(&s->m->sie[i]->g, page);
+    }
 }
 
 /* Services whose instructions always intercept (icpt.c) never reach these. */
