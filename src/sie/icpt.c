@@ -8,12 +8,12 @@ static unsigned op2(uint64_t iw) { return (unsigned)(iw >> 48) & 0xff; }
 static unsigned op5(uint64_t iw) { return (unsigned)(iw >> 16) & 0xff; }
 
 /* B2xx instructions the host always handles: clock setting, prefix, CPU identity,
- * SIE itself, SERVC, STSI, STFL, TB and every channel-subsystem instruction. */
+ * SIE itself, SERVC, STSI, STFL, TB, SIGA and every channel-subsystem instruction. */
 static bool b2_always(unsigned op)
 {
     switch (op) {
     case 0x02: case 0x04: case 0x10: case 0x11: case 0x12: case 0x14: case 0x20:
-    case 0x2c: case 0x5f: case 0x76: case 0x7d: case 0xb1:
+    case 0x2c: case 0x5f: case 0x74: case 0x76: case 0x7d: case 0xb1:
         return true;
     default:
         return op >= 0x30 && op <= 0x3c;
