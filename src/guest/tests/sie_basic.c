@@ -1,0 +1,104 @@
+/* SIE from a bare-metal host, the instruction itself (docs/sie.md "The instruction"):
+ * guest GR 0-13 are the host's registers at SIE and after the exit, GR 14/15 come from
+ * SD 0xa0/0xa8 and go back there, the host's r14/r15 survive, the guest PSW (with its
+ * CC) is stored at an instruction interception and the next SIE resumes there, ihcpu
+ * names the host CPU; SIE's own exceptions: specification (SD not on 512 bytes),
+ * privileged operation (problem state), addressing (SD outside storage), each
+ * suppressing with ILC 4 and the SD untouched.
+ * @baremetal qemu no
+ */
+#include "sie_check.h"
+
+static uint8_t sd[2 * SD_SIZE] __attribute__((aligned(4096)));
+
+/* Every register + 1 (CC 2: the last result is positive), diag DONE, then r1 + 0x100
+ * and a second diagnose. */
+SIE_GUEST_CODE(g_regs,
+    ".irp n,0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15\n\t"
+    "aghi %r\\n,1\n\t"
+    ".endr\n"
+    "g_regs_done:\n\t"
+    SIE_ASM_DONE
+    "aghi %r1,0x100\n"
+    "g_regs_again:\n\t"
+    "diag %r0,%r0,0xf0e\n\t"
+    "j .");
+SIE_LABEL(g_regs_done);
+SIE_LABEL(g_regs_again);
+
+static uint64_t reg_value(int i)
+{
+    return 0x0123456700000000UL + ((uint64_t)i << 40) + (uint64_t)i * 0x1000;
+}
+
+static void test_registers(void)
+{
+    struct sie_guest g;
+    char name[96];
+    sie_new_guest(&g, sd, g_regs, g_regs_end);
+    for (int i = 0; i < 16; i++)
+        g.gr[i] = reg_value(i);
+    sd_set16(&g, SD_IHCPU, 0xffff);
+    sie_run(&g);
+    check_done(&g, "guest runs to its diagnose: icpt 0x04");
+    CHECK_EQ(sie_ipa(&g), 0x8300, "diag interception: ipa 0x8300");
+    CHECK_EQ(sie_ipb(&g) >> 16, 0x0f0f, "diag interception: ipb bits 0-15 = b2d2 0x0f0f");
+    CHECK_EQ(sie_psw_addr(&g), SIE_GA(g_regs, g_regs_done) + 4,
+             "instruction interception: guest psw after the diagnose");
+    CHECK_EQ(sie_psw_mask(&g), PSW_MASK_64 | 0x0000200000000000UL,
+             "guest psw mask stored with the guest's cc 2");
+    int ok = 1;
+    for (int i = 0; i < 14; i++)
+        ok &= g.gr[i] == reg_value(i) + 1;
+    CHECK(ok, "guest gr 0-13 loaded from the host registers and left in them");
+    CHECK_EQ(sd_get64(&g, SD_GG14), reg_value(14) + 1, "guest gr 14 from sd 0xa0 and stored back");
+    CHECK_EQ(sd_get64(&g, SD_GG15), reg_value(15) + 1, "guest gr 15 from sd 0xa8 and stored back");
+    CHECK(g.host_regs_kept, "host r14 and r15 unchanged by sie");
+    CHECK_EQ(sd_get16(&g, SD_IHCPU), stap(), "ihcpu: the host cpu address stored at the exit");
+    CHECK_EQ(sd_get32(&g, SD_CPUFLAGS) & CPUSTAT_ZARCH, CPUSTAT_ZARCH, "cpuflags zarch kept");
+
+    sie_run(&g);
+    check_diag(&g, 0xf0e, "the next sie resumes after the intercepted diagnose");
+    CHECK_EQ(g.gr[1], reg_value(1) + 1 + 0x100, "resumed guest sees its own registers");
+    CHECK_EQ(sie_psw_addr(&g), SIE_GA(g_regs, g_regs_again) + 4, "second exit: psw after it");
+    snprintf(name, sizeof(name), "gr 14/15 round trip twice: 0x%lx", g.gr[14]);
+    CHECK(g.gr[14] == reg_value(14) + 1 && g.gr[15] == reg_value(15) + 1, name);
+}
+
+/* SIE with a bad operand: the exception, ILC 4, old PSW after the SIE (suppression),
+ * and neither the operand's would-be SD nor the real SD written. */
+static void sie_exception(uint8_t *op, uint16_t code, int pstate, const char *name)
+{
+    struct sie_guest g;
+    struct pgm_info pi;
+    char buf[96];
+    sie_new_guest(&g, sd, g_regs, g_regs_end);
+    sd_set8(&g, SD_ICPTCODE, 0xee);
+    uint64_t before = g.gr[3] = 0x3333;
+    pgm_expect();
+    if (pstate)
+        pstate_enter();
+    sie_enter(op, g.gr);
+    if (pstate)
+        pstate_leave();
+    test_check_pgm(&pi, code, 4, name);
+    snprintf(buf, sizeof(buf), "%s: old psw after the sie", name);
+    CHECK_EQ(pi.old_addr, (uint64_t)sie_insn + 4, buf);
+    snprintf(buf, sizeof(buf), "%s: sd untouched, guest not run", name);
+    CHECK(sie_icptcode(&g) == 0xee && g.gr[3] == before, buf);
+}
+
+static void test_operand(void)
+{
+    sie_exception(sd + 0x100, PGM_SPECIFICATION, 0, "sie of an sd 256 bytes off: specification");
+    sie_exception(sd + 8, PGM_SPECIFICATION, 0, "sie of an sd 8 bytes off: specification");
+    sie_exception(sd, PGM_PRIVILEGED_OP, 1, "sie in the problem state: privileged operation");
+    sie_exception((uint8_t *)0x7ffffe00UL, PGM_ADDRESSING, 0, "sie of an sd outside storage: addressing");
+}
+
+int main(void)
+{
+    test_registers();
+    test_operand();
+    return test_summary();
+}

@@ -1,0 +1,53 @@
+/* Shared by the SIE tests (sie_*.c): checks of an exit whose failure line shows the
+ * whole exit (interception code, IPA, IPB, guest PSW), and the guest storage block. */
+#ifndef GUEST_TESTS_SIE_CHECK_H
+#define GUEST_TESTS_SIE_CHECK_H
+
+#include "sie.h"
+#include "test.h"
+
+/* Guest storage with SM clear: host absolute 16 MB, 1 MB (the image ends far below). */
+#define SIE_MSO         0x1000000UL
+#define SIE_GSIZE       0x100000UL
+
+static inline int sie_check_exit(const struct sie_guest *g, int ok, const char *name)
+{
+    char buf[200];
+    if (ok)
+        return test_check(1, name);
+    snprintf(buf, sizeof(buf), "%s: exit icpt 0x%02x ipa 0x%04x ipb 0x%08x psw 0x%016lx 0x%lx",
+             name, sie_icptcode(g), sie_ipa(g), sie_ipb(g), sie_psw_mask(g), sie_psw_addr(g));
+    return test_check(0, buf);
+}
+
+/* The exit was interception code `code`. */
+static inline int check_icpt(const struct sie_guest *g, uint8_t code, const char *name)
+{
+    return sie_check_exit(g, sie_icptcode(g) == code, name);
+}
+
+/* The guest reached "diag 0,0,code". */
+static inline int check_diag(const struct sie_guest *g, unsigned code, const char *name)
+{
+    return sie_check_exit(g, sie_is_diag(g, code), name);
+}
+
+static inline int check_done(const struct sie_guest *g, const char *name)
+{
+    return check_diag(g, SIE_DIAG_DONE, name);
+}
+
+/* The guest took an interruption of class cls and its stub reported it. */
+static inline int check_intr(const struct sie_guest *g, unsigned cls, const char *name)
+{
+    return check_diag(g, SIE_DIAG_INTR + cls, name);
+}
+
+/* A fresh SM-clear guest at SIE_MSO running `code`. */
+static inline void sie_new_guest(struct sie_guest *g, void *sd, const char *code, const char *end)
+{
+    sie_guest_init(g, sd, SIE_MSO, (void *)SIE_MSO, SIE_GSIZE);
+    sie_guest_code(g, code, end);
+}
+
+#endif
