@@ -243,7 +243,7 @@ static void test_problem_state(void)
         snprintf(name, sizeof(name), "%s in guest problem state: ilc %u", c->name, c->len);
         CHECK_EQ(sie_g16(&g, LC_PGM_ILC), c->len, name);
         snprintf(name, sizeof(name), "%s in guest problem state: old psw after it, problem state", c->name);
-        CHECK(sie_g64(&g, LC_PGM_OLD_PSW + 8) == SIE_G_CODE + c->len &&
+        CHECK(sie_g64(&g, LC_PGM_OLD_PSW + 8) == SIE_G_CODE + (uint64_t)c->len &&
               (sie_g64(&g, LC_PGM_OLD_PSW) & PSW_MASK_PSTATE), name);
     }
 }
