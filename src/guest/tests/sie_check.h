@@ -50,4 +50,27 @@ static inline void sie_new_guest(struct sie_guest *g, void *sd, const char *code
     sie_guest_code(g, code, end);
 }
 
+/* Guest DAT tables in guest storage (read by the machine through stage 2): a segment
+ * table at GDAT_ST, one page table at GDAT_PT mapping VA 0-1 MB identically; every other
+ * segment invalid. Returns the guest ASCE (segment-table designation, full length). */
+#define GDAT_ST         0x40000UL
+#define GDAT_PT         0x44000UL
+#define GDAT_INVALID_SEG_VA 0x150000UL   /* in segment 1: invalid segment entry */
+
+static inline uint64_t gdat_build(struct sie_guest *g)
+{
+    for (uint64_t i = 0; i < 2048; i++)
+        sie_gset64(g, GDAT_ST + 8 * i, SEGMENT_ENTRY_INVALID);
+    sie_gset64(g, GDAT_ST, GDAT_PT);
+    for (uint64_t j = 0; j < 256; j++)
+        sie_gset64(g, GDAT_PT + 8 * j, j << 12);
+    return GDAT_ST | ASCE_DT_SEGMENT | ASCE_TL_FULL;
+}
+
+/* Map guest VA page va (below 1 MB) to guest absolute ga, or make it invalid (~0). */
+static inline void gdat_map(struct sie_guest *g, uint64_t va, uint64_t ga)
+{
+    sie_gset64(g, GDAT_PT + 8 * ((va >> 12) & 0xff), ga == ~0UL ? PAGE_ENTRY_INVALID : ga);
+}
+
 #endif
