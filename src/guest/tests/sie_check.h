@@ -73,4 +73,37 @@ static inline void gdat_map(struct sie_guest *g, uint64_t va, uint64_t ga)
     sie_gset64(g, GDAT_PT + 8 * ((va >> 12) & 0xff), ga == ~0UL ? PAGE_ENTRY_INVALID : ga);
 }
 
+/* SM set: guest storage is host virtual SIE_SM_MSO... under the host's DAT. Guest page
+ * n is backed by host frame SIE_SM_BACK + (255 - n) * 4 KB (reversed, so that only the
+ * translation finds it); the frames are also identity-mapped, for the host to look at
+ * them. sm_host_dat() builds the tables and turns the host's DAT on; returns the ASCE. */
+#define SIE_SM_MSO      0x40000000UL
+#define SIE_SM_BACK     0x1400000UL
+
+static inline uint64_t sm_frame(uint64_t ga)
+{
+    return SIE_SM_BACK + (255 - (ga >> 12)) * 4096 + (ga & 0xfff);
+}
+
+static inline uint64_t sm_host_dat(void)
+{
+    dat_reset();
+    uint64_t asce = dat_new_space(ASCE_DT_SEGMENT);
+    if (!asce || dat_map_image(asce) || dat_map_range(asce, SIE_SM_BACK, SIE_SM_BACK, SIE_GSIZE, 0))
+        guest_panic("cannot build the host address space");
+    for (uint64_t ga = 0; ga < SIE_GSIZE; ga += 4096)
+        if (dat_map_page(asce, SIE_SM_MSO + ga, sm_frame(ga), 0))
+            guest_panic("cannot map guest storage");
+    dat_enable(asce);
+    return asce;
+}
+
+/* A fresh SM-set guest (host DAT on, every page valid) running `code`. */
+static inline void sm_new_guest(struct sie_guest *g, void *sd, const char *code, const char *end)
+{
+    sie_guest_init(g, sd, SIE_SM_MSO, (void *)SIE_SM_MSO, SIE_GSIZE);
+    sd_set32(g, SD_CPUFLAGS, CPUSTAT_ZARCH | CPUSTAT_SM);
+    sie_guest_code(g, code, end);
+}
+
 #endif
