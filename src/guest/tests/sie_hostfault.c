@@ -90,8 +90,10 @@ static void test_access(void)
     invalidate(0x25000);
     invalidate(0x26000);
     faults = 0;
+    sd_set8(g, SD_ICPTCODE, 0xff);
     sie_run(g);
     check_host_fault(0x25000, SIE_GA(g_access, g_access_load), 0, "guest load of a host-invalid page");
+    sd_set8(g, SD_ICPTCODE, 0xff);
     sie_run(g);
     check_host_fault(0x26000, SIE_GA(g_access, g_access_store), 1, "guest store to a host-invalid page");
     sie_run(g);
@@ -118,6 +120,7 @@ static void test_fetch(void)
     sm_new_guest(g, sd, g_fetch, g_fetch_end);
     invalidate(SIE_G_CODE + 0x1000);
     faults = 0;
+    sd_set8(g, SD_ICPTCODE, 0xff);
     sie_run(g);
     check_host_fault(SIE_G_CODE + 0x1000, SIE_GA(g_fetch, g_fetch_page2), 0,
                      "guest instruction fetch from a host-invalid page");
@@ -144,6 +147,7 @@ static void test_guest_table(void)
     sie_set_psw(g, PSW_MASK_64 | PSW_MASK_DAT, SIE_G_CODE);
     invalidate(GDAT_PT);
     faults = 0;
+    sd_set8(g, SD_ICPTCODE, 0xff);
     sie_run(g);
     check_host_fault(GDAT_PT, SIE_G_CODE, 0, "guest page-table entry in a host-invalid page");
     sie_run(g);
