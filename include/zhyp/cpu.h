@@ -183,6 +183,8 @@ enum cpu_exit {
 
 struct icache;
 struct icode_page;
+struct sie_ctx;
+struct shadow;
 
 struct cpu {
     uint64_t gr[17];             /* general registers; gr[16] is always 0 (icache.h) */
@@ -218,6 +220,7 @@ struct cpu {
     int64_t cpu_timer;           /* CPU-timer value when last set ... */
     uint64_t cpu_timer_set_ns;   /* ... at this virtual time */
     uint64_t idle_ns;            /* virtual time spent in enabled waits (src/machine/vtime.c) */
+    uint64_t epoch;              /* added to the machine's TOD (a guest's SD epoch; 0 on the host) */
     void *mctx;                  /* owner of the address space (user space, machine) */
 
     const struct isa *isa;
@@ -233,6 +236,12 @@ struct cpu {
     uint64_t icount;             /* instructions completed */
     uint64_t *coverage;          /* optional bitmap of executed insn ids */
     bool user_mode;              /* SVC and PGM leave cpu_run instead of being delivered */
+    uint8_t ex_len;              /* nonzero while EXECUTE runs its target: EX's length */
+    struct sie_ctx *sie;         /* a guest CPU: the SIE context it runs in; NULL on the host */
+    struct sie_ctx *in_sie;      /* a host CPU inside SIE: the guest it interprets, or NULL */
+    struct shadow *shadow;       /* the machine's shadow translations: stores into frames
+                                  * they watch are reported (src/sie/shadow.h), or NULL */
+    uint8_t *abs_base;           /* host address of absolute 0 (for shadow frame numbers) */
     int trace;                   /* nonzero: run the slow loop; 1 also prints each instruction */
     uint32_t trace_events;       /* CPU_TRACE_*: events printed without the slow loop */
 };
@@ -252,7 +261,9 @@ enum {
 /* cpu.c */
 void cpu_init(struct cpu *c, const uint8_t *fac);
 void cpu_set_psw(struct cpu *c, uint64_t mask, uint64_t addr);
-uint64_t cpu_psw_mask(const struct cpu *c);     /* mask with the live CC merged in */
+uint64_t cpu_psw_mask(const struct cpu *c);
+/* A PSW the architecture calls invalid once loaded (op_control.c; zarch.md §1.1). */
+bool cpu_psw_invalid(uint64_t mask, uint64_t addr);     /* mask with the live CC merged in */
 /* Deliver one pending interruption the PSW and CRs allow (a pending restart always).
  * Returns true if one was. */
 bool cpu_deliver_pending(struct cpu *c);
@@ -265,6 +276,8 @@ static inline void cpu_tlb_drop(struct cpu *c, unsigned i)
     c->tlb.tag_r[i] = c->tlb.tag_w[i] = TLB_INVALID;
 }
 void cpu_tlb_flush_frame(struct cpu *c, const uint8_t *page_ha);
+/* Keep the entries for the frame at page_ha but for reading only. */
+void cpu_tlb_revoke_write(struct cpu *c, const uint8_t *page_ha);
 void cpu_tlb_flush_page_index(struct cpu *c, unsigned px);
 void cpu_tlb_flush_index_range(struct cpu *c, unsigned shift, unsigned first, unsigned count);
 /* Free what cpu_init or cpu_run allocated. */

@@ -8,6 +8,9 @@
 
 #define MACHINE_MAX_CPUS 64
 
+struct sie_ctx;
+struct shadow;
+
 /* Storage-key bits (one key per 4K frame). */
 #define SKEY_ACC   0xf0
 #define SKEY_FETCH 0x08
@@ -58,6 +61,8 @@ struct machine {
     uint64_t tod_offset;         /* SET CLOCK's adjustment of the virtual TOD (vtime.c) */
     uint64_t wait_psw[2];        /* the disabled-wait PSW that ended the run */
     struct icache *icache;       /* decoded instructions, shared by the CPUs */
+    struct sie_ctx *sie[MACHINE_MAX_CPUS]; /* each CPU's SIE context, made at its first SIE */
+    struct shadow *shadow;       /* shadow translations of guest spaces, or NULL (--no-shadow) */
     struct machine_boot boot;    /* what machine_boot loaded */
     unsigned reset_request;      /* DIAG X'308' subcode + 1 waiting for the run loop, or 0 */
     struct cpu *reset_cpu;       /* the CPU that asked for it */

@@ -51,6 +51,7 @@ enum {
     SIE_VIR_FLAGS = 0x0001, SIE_VIR_ZARCH = 0x0002, SIE_VIR_SLS = 0x0007,
     SIE_VIR_MSO = 0x0010, SIE_VIR_PREFIX = 0x0037, SIE_VIR_FAC = 0x0038,
     SIE_VIR_PSW = 0x0039,
+    SIE_VIR_RESOURCE = 0x00ff,   /* the host machine could not allocate the guest CPU */
 };
 #define SIE_VALIDITY_IPA 0x1000         /* who: level-1 interpretation (the machine) */
 
@@ -70,6 +71,7 @@ enum sie_end {
     SIE_END_ICPT,                /* interception: code and IPA/IPB in the SD */
     SIE_END_HOST,                /* a host interruption is due (SD stored, code 0) */
     SIE_END_BUDGET,              /* budget used up; guest state stored, code 0 */
+    SIE_END_BAD_SD,              /* sd_ha not 512-aligned or outside storage: nothing run */
 };
 
 /* Run the guest of the state description at host absolute sd_ha on host CPU s->host
@@ -87,5 +89,24 @@ struct sie_stats {
     uint64_t shadow_lookups, shadow_hits;
 };
 const struct sie_stats *sie_ctx_stats(const struct sie_ctx *s);
+/* The guest CPU of a context, and a flush of its TLB (host-level invalidations). */
+struct cpu *sie_ctx_guest(struct sie_ctx *s);
+void sie_ctx_tlb_flush(struct sie_ctx *s);
+
+/* Entry points the CPU and the machine call (src/sie). */
+/* A guest CPU's program interruption: true when it ended the guest's run (intercepted,
+ * or a PGM_HOST fault for the host), false to deliver it inside the guest. */
+bool sie_guest_program(struct cpu *g, int code, unsigned ilen, enum cpu_exit *why);
+/* A guest CPU is about to execute privileged row d (supervisor state): 0 to interpret
+ * it, or RC_EXIT after recording an instruction interception. */
+int sie_guest_insn(struct cpu *g, const struct dispatch *d, uint64_t iw);
+/* Host CPU c is inside SIE and a host interruption is due: store the guest state into
+ * the SD (interception code 0) and point the host PSW back at the SIE instruction. */
+void sie_leave_for_host(struct cpu *c);
+/* cpu_run of a host CPU inside SIE: run the guest for up to budget instructions. */
+enum cpu_exit sie_host_run(struct cpu *c, uint64_t budget);
+/* Guest absolute address ga -> host absolute address for an access of kind acc:
+ * 0, PGM_ADDRESSING (guest level), or PGM_HOST | code (host level, details kept). */
+int sie_stage2(struct sie_ctx *s, uint64_t ga, enum acc acc, uint64_t *haa);
 
 #endif

@@ -4,6 +4,7 @@
 
 #include "insn.h"
 #include "intr.h"
+#include "zhyp/sie.h"
 
 /* Facilities zhyp implements (STFLE bit order). Only bits whose instructions (or,
  * for 9, SIGP order) exist are set: the dispatch table is filtered by these, and STFLE
@@ -42,6 +43,14 @@ void cpu_tlb_flush_frame(struct cpu *c, const uint8_t *page_ha)
             cpu_tlb_drop(c, i);
     if (c->fetch_hva == page_ha)
         c->fetch_va = ~0ULL;
+}
+
+void cpu_tlb_revoke_write(struct cpu *c, const uint8_t *page_ha)
+{
+    struct tlb *t = &c->tlb;
+    for (unsigned i = 0; i < TLB_ENTRIES; i++)
+        if (t->tag_w[i] != TLB_INVALID && t->tag_w[i] + t->addend[i] == (uintptr_t)page_ha)
+            t->tag_w[i] = TLB_INVALID;
 }
 
 /* Drop the entries of virtual pages whose page index (address bits 44-51) is px: the
@@ -102,7 +111,8 @@ void cpu_set_psw(struct cpu *c, uint64_t mask, uint64_t addr)
     c->psw.mask = mask & ~PSW_MASK_CC;
     c->amask = amask_of(mask);
     c->psw.addr = addr & c->amask;
-    c->priv_flags = ((mask & PSW_MASK_PSTATE) ? I_PRIV : 0) | I_SYNC;
+    /* A guest CPU steps every privileged row through insn_execute: some intercept. */
+    c->priv_flags = ((mask & PSW_MASK_PSTATE) || c->sie ? I_PRIV : 0) | I_SYNC;
 }
 
 uint64_t cpu_psw_mask(const struct cpu *c)
@@ -137,8 +147,10 @@ bool cpu_interrupt_program(struct cpu *c, int code, unsigned ilen, enum cpu_exit
     if (code & PGM_EARLY) {             /* the new PSW is the old PSW; nothing to point back */
         code &= ~PGM_EARLY;
         ilen = 0;
-    } else if (pgm_is_nullifying(code))
+    } else if (pgm_is_nullifying(code) || (code & PGM_HOST))
         c->psw.addr = c->ia;
+    if (c->sie && sie_guest_program(c, code, ilen, why))
+        return true;                    /* intercepted, or a host-level fault */
     /* With the AFP-register control on (always for Linux user space) the DXC also goes
      * to byte 2 of the FPC. */
     if ((code & 0xff) == PGM_DATA && (c->user_mode || (c->cr[0] & CR0_AFP)))
@@ -206,8 +218,24 @@ static void take_external(struct cpu *c, uint8_t *lc, uint16_t code, uint16_t cp
 /* A pending restart first (it cannot be masked), then external interruptions in
  * priority order: emergency signal, external call, clock comparator, CPU timer, service
  * signal; each only when its CR0 subclass mask is on. */
+/* Whether cpu_deliver_pending would deliver something now. */
+static bool interruption_due(const struct cpu *c)
+{
+    uint32_t p = c->ext_pending;
+    uint64_t cr0 = c->cr[0];
+    if (p & EXT_RESTART)
+        return true;
+    if (!(c->psw.mask & PSW_MASK_EXT))
+        return false;
+    return ((p & EXT_EMERGENCY) && (cr0 & CR0_EMERGENCY)) || ((p & EXT_EXT_CALL) && (cr0 & CR0_EXT_CALL)) ||
+           ((p & EXT_CKC) && (cr0 & CR0_CKC)) || ((p & EXT_CPU_TIMER) && (cr0 & CR0_CPU_TIMER)) ||
+           ((p & EXT_SERVICE) && (cr0 & CR0_SERVICE_SIG));
+}
+
 bool cpu_deliver_pending(struct cpu *c)
 {
+    if (c->in_sie && c->ext_pending && interruption_due(c))
+        sie_leave_for_host(c);          /* the guest state goes back to its SD first */
     uint8_t *lc = c->mops->lowcore ? c->mops->lowcore(c) : NULL;
     if (!lc || !c->ext_pending)
         return false;

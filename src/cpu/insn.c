@@ -5,6 +5,7 @@
 #include <pthread.h>
 
 #include "insn.h"
+#include "zhyp/sie.h"
 
 const struct insn_desc insn_table[INSN_COUNT] = {
 #define INSN(op, mn, fmt, fac, fl, fn) { op, FMT_##fmt, fac, fl, #mn, fn },
@@ -137,6 +138,11 @@ int insn_execute(struct cpu *c, const struct dispatch *d, uint64_t iw)
 {
     if ((d->flags & I_PRIV) && (c->psw.mask & PSW_MASK_PSTATE))
         return PGM_PRIVILEGED_OP;
+    if (unlikely(c->sie) && (d->flags & I_PRIV)) {
+        int rc = sie_guest_insn(c, d, iw);
+        if (rc)
+            return rc;
+    }
     if (c->coverage && d->id != UINT16_MAX)
         c->coverage[d->id >> 6] |= 1ULL << (d->id & 63);
     return d->fn(c, iw);

@@ -2,6 +2,7 @@
  * accesses that cross a page or wrap around the addressing mode's end.
  * Stores are all-or-nothing: every page is translated before any byte is written. */
 #include "icache.h"
+#include "../sie/shadow.h"
 
 /* Translate the page holding va for 'acc' and refill its TLB slot. */
 static int tlb_fill(struct cpu *c, uint64_t va, enum acc acc, uint8_t **page)
@@ -14,6 +15,8 @@ static int tlb_fill(struct cpu *c, uint64_t va, enum acc acc, uint8_t **page)
     unsigned i = tlb_index(page_va);
     if (writable && acc == ACC_STORE && icache_is_code(c->icache, *page))
         writable = false;                   /* stores to code pages take this path (icache.h) */
+    if (writable && acc == ACC_STORE && c->shadow && shadow_watched(c->shadow, (uint64_t)(*page - c->abs_base)))
+        writable = false;                   /* ... and stores to shadowed DAT tables */
     if (c->tlb.tag_r[i] != page_va || (writable && acc == ACC_STORE)) {
         c->tlb.tag_r[i] = page_va;
         c->tlb.tag_w[i] = (writable && acc == ACC_STORE) ? page_va : TLB_INVALID;
@@ -37,8 +40,11 @@ static int byte_hva(struct cpu *c, uint64_t va, enum acc acc, unsigned len, uint
     if (pgm)
         return pgm;
     *hva = page + (va & PAGE_MASK_LOW);
-    if (acc == ACC_STORE)
+    if (acc == ACC_STORE) {
         icache_store(c->icache, page, va & PAGE_MASK_LOW, len);
+        if (c->shadow)
+            shadow_store(c->shadow, (uint64_t)(*hva - c->abs_base), len);
+    }
     return 0;
 }
 

@@ -6,7 +6,7 @@
 
 /* A loaded PSW that the architecture calls invalid: recognised after loading (early
  * exception, ILC 0), zarch.md §1.1. */
-static bool psw_invalid(uint64_t mask, uint64_t addr)
+bool cpu_psw_invalid(uint64_t mask, uint64_t addr)
 {
     if (mask & PSW_MASK_RESERVED)
         return true;
@@ -20,7 +20,7 @@ static bool psw_invalid(uint64_t mask, uint64_t addr)
 static int load_psw(struct cpu *c, uint64_t mask, uint64_t addr)
 {
     cpu_set_psw(c, mask, addr);
-    if (psw_invalid(mask, addr))
+    if (cpu_psw_invalid(mask, addr))
         return PGM_SPECIFICATION | PGM_EARLY;
     return RC_EXIT;
 }

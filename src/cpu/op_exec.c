@@ -61,7 +61,9 @@ static int execute_at(struct cpu *c, uint64_t va, unsigned r1, unsigned ex_len)
     uint64_t ex_ia = c->ia;
     c->ia = va;
     c->ilen = (uint16_t)ex_len;                 /* for the 24-bit BAL link (op_branch.c) */
+    c->ex_len = (uint8_t)ex_len;
     int rc = insn_execute(c, d, iw);
+    c->ex_len = 0;
     c->ia = ex_ia;
     if (rc == RC_SVC)
         c->ilen = (uint16_t)ex_len;             /* the SVC interruption's ILC is the EX's */

@@ -7,6 +7,7 @@
 #include "insn.h"
 #include "intr.h"
 #include "icache.h"
+#include "zhyp/sie.h"
 
 /* Fetch across or at the end of a page, or after the fetch page changed: translate
  * for instruction fetch and remember the page for the fast path. */
@@ -136,6 +137,8 @@ static bool run_chunk(struct cpu *c, uint64_t chunk, enum cpu_exit *why)
 
 enum cpu_exit cpu_run(struct cpu *c, uint64_t budget)
 {
+    if (c->in_sie)
+        return sie_host_run(c, budget);
     if (c->trace)
         return run_slow(c, budget);
     if (unlikely(!c->icache)) {                        /* a CPU on its own: a private cache */

@@ -9,6 +9,21 @@
 
 extern const struct mem_ops machine_mem_ops;
 
+/* What a translation found besides the address. */
+struct xlate_info {
+    bool private_space;          /* the ASCE's P bit: no low-address protection */
+    bool dat_protected;          /* DAT protection applies (reported for fetches too) */
+};
+
+/* storage.c: translation pieces a guest CPU's memory ops reuse (src/sie/stage2.c). */
+/* The ASCE (and its id for the TEID) for an access of kind acc in the PSW's mode. */
+int machine_select_asce(const struct cpu *c, enum acc acc, uint64_t *asce, unsigned *id);
+unsigned machine_dat_opts(const struct cpu *c, enum acc acc);   /* DAT_* for the walker */
+int machine_to_host(struct cpu *c, uint64_t aa, enum acc acc, uint64_t *haa);
+int machine_to_absolute(struct cpu *c, uint64_t va, enum acc acc, uint64_t *aa, struct xlate_info *xi);
+int machine_access_frame(struct cpu *c, uint64_t va, uint64_t haa, enum acc acc,
+                         const struct xlate_info *xi, uint8_t **page_hva, bool *writable);
+
 int machine_lra(struct cpu *c, uint64_t va, uint64_t *result, unsigned *cc);
 int machine_ipte(struct cpu *c, uint64_t pto_aa, uint64_t va);
 int machine_idte(struct cpu *c, uint64_t table_aa, unsigned index, unsigned count);
@@ -17,6 +32,8 @@ int machine_tprot(struct cpu *c, uint64_t va, unsigned key, unsigned *cc);
 int machine_vskey(struct cpu *c, uint64_t va, uint8_t *key);
 int machine_pfmf(struct cpu *c, uint64_t addr, bool real, uint64_t len, unsigned ops, uint8_t key);
 unsigned machine_cpu_count(const struct cpu *c);
+uint8_t *machine_skey(struct cpu *c, uint64_t ra);   /* machine.c */
+extern const struct sys_ops machine_sys_ops;
 
 uint64_t vtime_ns(const struct cpu *c);
 uint64_t vtime_tod(const struct cpu *c);

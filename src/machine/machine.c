@@ -9,16 +9,30 @@
 #include "internal.h"
 #include "zhyp/dat.h"
 #include "zhyp/elf.h"
+#include "zhyp/sie.h"
 
 #define PARM_AREA_AA    0x10480ULL              /* where the command line goes */
 #define PARM_AREA_MAX   0x380
 #define SLICE           100000                   /* instructions per CPU turn */
 
-static uint8_t *machine_skey(struct cpu *c, uint64_t ra)
+/* The key of the frame behind real address ra; a guest's host-level fault reads as
+ * NULL (addressing) here and reaches the host through sie_guest_program. */
+uint8_t *machine_skey(struct cpu *c, uint64_t ra)
 {
     struct machine *m = c->mctx;
-    uint64_t aa = dat_real_to_abs(c->prefix, ra);
-    return aa < m->storage_size ? &m->keys[aa >> 12] : NULL;
+    uint64_t haa;
+    if (machine_to_host(c, dat_real_to_abs(c->prefix, ra), ACC_FETCH, &haa))
+        return NULL;
+    return &m->keys[haa >> 12];
+}
+
+/* Guest TLBs hold host frames too: a host-level invalidation drops all of them (the
+ * shadow translations drop exactly, through the stores that changed the tables). */
+static void flush_guest_tlbs(struct machine *m)
+{
+    for (unsigned i = 0; i < m->ncpus; i++)
+        if (m->sie[i])
+            sie_ctx_tlb_flush(m->sie[i]);
 }
 
 static void machine_tlb_flush_all(struct cpu *c)
@@ -27,6 +41,7 @@ static void machine_tlb_flush_all(struct cpu *c)
     for (unsigned i = 0; i < m->ncpus; i++)
         if (m->cpu[i])
             cpu_tlb_flush(m->cpu[i]);
+    flush_guest_tlbs(m);
 }
 
 static void machine_tlb_flush_frame(struct cpu *c, uint64_t ra)
@@ -38,6 +53,9 @@ static void machine_tlb_flush_frame(struct cpu *c, uint64_t ra)
     for (unsigned i = 0; i < m->ncpus; i++)
         if (m->cpu[i])
             cpu_tlb_flush_frame(m->cpu[i], m->storage + aa);
+    for (unsigned i = 0; i < m->ncpus; i++)
+        if (m->sie[i])
+            cpu_tlb_flush_frame(sie_ctx_guest(m->sie[i]), m->storage + aa);
 }
 
 static void machine_tlb_flush_page_index(struct cpu *c, unsigned px)
@@ -46,6 +64,7 @@ static void machine_tlb_flush_page_index(struct cpu *c, unsigned px)
     for (unsigned i = 0; i < m->ncpus; i++)
         if (m->cpu[i])
             cpu_tlb_flush_page_index(m->cpu[i], px);
+    flush_guest_tlbs(m);
 }
 
 static void machine_tlb_flush_index_range(struct cpu *c, unsigned shift, unsigned first, unsigned count)
@@ -54,9 +73,10 @@ static void machine_tlb_flush_index_range(struct cpu *c, unsigned shift, unsigne
     for (unsigned i = 0; i < m->ncpus; i++)
         if (m->cpu[i])
             cpu_tlb_flush_index_range(m->cpu[i], shift, first, count);
+    flush_guest_tlbs(m);
 }
 
-static const struct sys_ops machine_sys_ops = {
+const struct sys_ops machine_sys_ops = {
     .servc = sclp_servc, .sigp = machine_sigp, .tod = vtime_tod, .set_tod = vtime_set_tod,
     .cpu_timer = vtime_cpu_timer, .set_cpu_timer = vtime_set_cpu_timer, .skey = machine_skey,
     .tlb_flush_all = machine_tlb_flush_all, .tlb_flush_frame = machine_tlb_flush_frame,
@@ -168,6 +188,8 @@ static struct cpu *new_cpu(struct machine *m, unsigned addr)
     c->sys = &machine_sys_ops;
     c->mctx = m;
     c->cpu_addr = addr;
+    c->shadow = m->shadow;
+    c->abs_base = m->storage;
     return c;
 }
 

@@ -27,11 +27,18 @@
 #define CPU_INFO_ENTRIES      16     /* offset of the CPU entries in Read CPU Info */
 #define CPU_ENTRY_SIZE        16
 
-/* One 16-byte CPU entry per CPU: its address; no SIE features, type 0 (CP). */
+/* CPU-entry feature byte 2 (zarch.md §9.3): SIE with the z/Architecture state
+ * description, and storage-key instructions interpreted under SIE (docs/sie.md). */
+#define CPU_FEAT2_SIEF2  0x08
+#define CPU_FEAT2_SKEYI  0x04
+
+/* One 16-byte CPU entry per CPU: its address, the SIE features, type 0 (CP). */
 static void cpu_entries(const struct machine *m, uint8_t *p)
 {
-    for (unsigned i = 0; i < m->ncpus; i++)
+    for (unsigned i = 0; i < m->ncpus; i++) {
         p[CPU_ENTRY_SIZE * i] = (uint8_t)i;
+        p[CPU_ENTRY_SIZE * i + 2] = CPU_FEAT2_SIEF2 | CPU_FEAT2_SKEYI;
+    }
 }
 
 /* Read SCP Info: storage as 1M increments, the facilities, the CPU entries. */

@@ -7,6 +7,8 @@
 
 #include "internal.h"
 #include "zhyp/dat.h"
+#include "zhyp/sie.h"
+#include "../sie/shadow.h"
 
 int machine_init(struct machine *m, uint64_t mem, unsigned ncpus)
 {
@@ -42,23 +44,41 @@ uint8_t *machine_abs_store(struct machine *m, uint64_t aa, uint64_t len)
     if (aa >= m->storage_size || len > m->storage_size - aa)
         return NULL;
     icache_host_write(m->icache, m->storage + aa, len);
+    if (m->shadow)
+        shadow_store(m->shadow, aa, len);
     return m->storage + aa;
 }
 
-/* DAT table entries are read at absolute addresses (zarch.md §4.7). */
+/* An absolute address of the CPU's configuration -> host absolute: the same on the
+ * bare machine, through stage 2 for a guest CPU (src/sie/stage2.c). */
+int machine_to_host(struct cpu *c, uint64_t aa, enum acc acc, uint64_t *haa)
+{
+    if (c->sie)
+        return sie_stage2(c->sie, aa, acc, haa);
+    if (aa >= ((struct machine *)c->mctx)->storage_size)
+        return PGM_ADDRESSING;
+    *haa = aa;
+    return 0;
+}
+
+/* DAT table entries are read at absolute addresses (zarch.md §4.7); ctx is the CPU. */
 static int read_entry(void *ctx, uint64_t aa, uint64_t *entry)
 {
-    uint8_t *p = (aa & 7) ? NULL : machine_abs(ctx, aa);
-    if (!p)
+    struct cpu *c = ctx;
+    uint64_t haa;
+    if (aa & 7)
         return PGM_ADDRESSING;
-    *entry = ld_be64(p);
+    int pgm = machine_to_host(c, aa, ACC_FETCH, &haa);
+    if (pgm)
+        return pgm;
+    *entry = ld_be64(((struct machine *)c->mctx)->storage + haa);
     return 0;
 }
 
 /* The ASCE for this access: instruction fetch uses home in the home mode, otherwise
  * primary; operands use the PSW's address-space control. Access-register mode is not
  * implemented yet and reports a special-operation exception (docs/architecture.md). */
-static int select_asce(const struct cpu *c, enum acc acc, uint64_t *asce, unsigned *id)
+int machine_select_asce(const struct cpu *c, enum acc acc, uint64_t *asce, unsigned *id)
 {
     unsigned asc = (unsigned)((c->psw.mask & PSW_MASK_ASC) >> 46);
     if (acc == ACC_IFETCH && asc != 3)
@@ -73,16 +93,17 @@ static int select_asce(const struct cpu *c, enum acc acc, uint64_t *asce, unsign
     return 0;
 }
 
-/* What a translation found besides the address. */
-struct xlate_info {
-    bool private_space;          /* the ASCE's P bit: no low-address protection */
-    bool dat_protected;          /* DAT protection applies (reported for fetches too) */
-};
 
 /* Logical -> absolute for one access, with DAT protection folded in for stores. */
-static int to_absolute(struct cpu *c, uint64_t va, enum acc acc, uint64_t *aa, struct xlate_info *xi)
+unsigned machine_dat_opts(const struct cpu *c, enum acc acc)
 {
-    struct machine *m = c->mctx;
+    return (acc == ACC_STORE ? DAT_STORE : 0) | (acc == ACC_IFETCH ? DAT_IFETCH : 0) |
+           ((c->cr[0] & CR0_EDAT1) && fac_has(c->fac, FAC_EDAT1) ? DAT_EDAT1 : 0) |
+           (fac_has(c->fac, FAC_ESOP_FSI) ? DAT_FSI : 0);
+}
+
+int machine_to_absolute(struct cpu *c, uint64_t va, enum acc acc, uint64_t *aa, struct xlate_info *xi)
+{
     *xi = (struct xlate_info){ false, false };
     if (!(c->psw.mask & PSW_MASK_DAT)) {
         *aa = dat_real_to_abs(c->prefix, va);
@@ -90,16 +111,16 @@ static int to_absolute(struct cpu *c, uint64_t va, enum acc acc, uint64_t *aa, s
     }
     uint64_t asce;
     unsigned id;
-    int pgm = select_asce(c, acc, &asce, &id);
+    int pgm = machine_select_asce(c, acc, &asce, &id);
     if (pgm)
         return pgm;
-    struct dat_tables t = { read_entry, NULL, m };
+    struct dat_tables t = { read_entry, NULL, c };
     struct dat_result r;
     struct dat_fault f;
-    unsigned opts = (acc == ACC_STORE ? DAT_STORE : 0) | (acc == ACC_IFETCH ? DAT_IFETCH : 0) |
-                    ((c->cr[0] & CR0_EDAT1) && fac_has(c->fac, FAC_EDAT1) ? DAT_EDAT1 : 0) |
-                    (fac_has(c->fac, FAC_ESOP_FSI) ? DAT_FSI : 0);
+    unsigned opts = machine_dat_opts(c, acc);
     pgm = dat_translate_va(&t, asce, va, opts, id, &r, &f);
+    if (pgm & PGM_HOST)
+        return pgm;                     /* a guest table entry not reachable at host level */
     if (pgm) {
         c->fault.teid = f.teid;
         c->fault.access_id = 0;
@@ -132,10 +153,10 @@ static bool key_allows(const struct cpu *c, uint64_t va, uint8_t skey, unsigned 
 }
 
 /* Key-controlled protection with the PSW key; reference and change bits as a side effect. */
-static int check_key(struct cpu *c, uint64_t va, uint64_t aa, enum acc acc)
+static int check_key(struct cpu *c, uint64_t va, uint64_t haa, enum acc acc)
 {
     struct machine *m = c->mctx;
-    uint8_t *key = &m->keys[aa >> 12];
+    uint8_t *key = &m->keys[haa >> 12];
     unsigned psw_key = (unsigned)((c->psw.mask & PSW_MASK_KEY) >> PSW_SHIFT_KEY);
     if (!key_allows(c, va, *key, psw_key, acc)) {
         c->fault.teid = teid_of(c, va, acc);   /* bit 61 = 0: not DAT protection */
@@ -160,15 +181,15 @@ int machine_lra(struct cpu *c, uint64_t va, uint64_t *result, unsigned *cc)
 {
     uint64_t asce;
     unsigned id;
-    int pgm = select_asce(c, ACC_FETCH, &asce, &id);
+    int pgm = machine_select_asce(c, ACC_FETCH, &asce, &id);
     if (pgm)
         return pgm;
-    struct dat_tables t = { read_entry, NULL, c->mctx };
+    struct dat_tables t = { read_entry, NULL, c };
     struct dat_result r;
     struct dat_fault f;
     unsigned opts = (c->cr[0] & CR0_EDAT1) && fac_has(c->fac, FAC_EDAT1) ? DAT_EDAT1 : 0;
     pgm = dat_translate_va(&t, asce, va, opts, id, &r, &f);
-    if (pgm == PGM_ADDRESSING)
+    if (pgm == PGM_ADDRESSING || (pgm & PGM_HOST))
         return pgm;
     *cc = !pgm ? 0 : f.invalid_bit && f.level == DAT_SEG ? 1 : f.invalid_bit && f.level == DAT_PAGE ? 2 : 3;
     if (!pgm)
@@ -180,27 +201,34 @@ int machine_lra(struct cpu *c, uint64_t va, uint64_t *result, unsigned *cc)
     return 0;
 }
 
+/* Set 'bit' in the 8-byte table entry at absolute aa (the stores of IPTE and IDTE). */
+static int entry_set_bit(struct cpu *c, uint64_t aa, uint64_t bit)
+{
+    uint64_t haa;
+    int pgm = machine_to_host(c, aa, ACC_STORE, &haa);
+    if (pgm)
+        return pgm;
+    uint8_t *e = machine_abs_store(c->mctx, haa, 8);
+    st_be64(e, ld_be64(e) | bit);
+    return 0;
+}
+
 int machine_ipte(struct cpu *c, uint64_t pto_aa, uint64_t va)
 {
-    uint64_t aa = (pto_aa & ~0x7ffULL) + 8 * ((va >> 12) & 0xff);
-    uint8_t *pte = machine_abs_store(c->mctx, aa, 8);
-    if (!pte || aa + 8 > ((struct machine *)c->mctx)->storage_size)
-        return PGM_ADDRESSING;
-    st_be64(pte, ld_be64(pte) | PTE_INVALID);
-    return 0;
+    return entry_set_bit(c, (pto_aa & ~0x7ffULL) + 8 * ((va >> 12) & 0xff), PTE_INVALID);
 }
 
 /* IDTE: every entry is checked before any is changed, so a failure changes nothing. */
 int machine_idte(struct cpu *c, uint64_t table_aa, unsigned index, unsigned count)
 {
-    struct machine *m = c->mctx;
-    for (unsigned i = 0; i < count; i++)
-        if (!machine_abs_store(m, table_aa + 8ULL * ((index + i) & 0x7ff), 8))
-            return PGM_ADDRESSING;
+    uint64_t haa;
     for (unsigned i = 0; i < count; i++) {
-        uint8_t *e = machine_abs_store(m, table_aa + 8ULL * ((index + i) & 0x7ff), 8);
-        st_be64(e, ld_be64(e) | RTE_INVALID);          /* same bit in segment entries */
+        int pgm = machine_to_host(c, table_aa + 8ULL * ((index + i) & 0x7ff), ACC_STORE, &haa);
+        if (pgm)
+            return pgm;
     }
+    for (unsigned i = 0; i < count; i++)     /* same bit in segment entries */
+        (void)entry_set_bit(c, table_aa + 8ULL * ((index + i) & 0x7ff), RTE_INVALID);
     return 0;
 }
 
@@ -208,20 +236,21 @@ int machine_idte(struct cpu *c, uint64_t table_aa, unsigned index, unsigned coun
 int machine_real_access(struct cpu *c, uint64_t ra, void *buf, unsigned len, enum acc acc)
 {
     struct machine *m = c->mctx;
-    uint64_t aa = dat_real_to_abs(c->prefix, ra);
+    uint64_t haa;
     c->fault.teid = teid_of(c, ra, acc);
     c->fault.access_id = 0;
-    if (aa >= m->storage_size || len > m->storage_size - aa)
-        return PGM_ADDRESSING;
+    int pgm = machine_to_host(c, dat_real_to_abs(c->prefix, ra), acc, &haa);
+    if (pgm)                             /* aligned, len <= 8: one frame */
+        return pgm;
     if (acc == ACC_STORE && lap_protects(c, ra, false))
         return PGM_PROTECTION;
-    int pgm = check_key(c, ra, aa, acc);
+    pgm = check_key(c, ra, haa, acc);
     if (pgm)
         return pgm;
     if (acc == ACC_STORE)
-        memcpy(machine_abs_store(m, aa, len), buf, len);
+        memcpy(machine_abs_store(m, haa, len), buf, len);
     else
-        memcpy(buf, m->storage + aa, len);
+        memcpy(buf, m->storage + haa, len);
     return 0;
 }
 
@@ -243,17 +272,17 @@ int machine_tprot(struct cpu *c, uint64_t va, unsigned key, unsigned *cc)
 {
     struct machine *m = c->mctx;
     struct xlate_info xi;
-    uint64_t aa;
-    int pgm = to_absolute(c, va, ACC_FETCH, &aa, &xi);
+    uint64_t aa, haa;
+    int pgm = machine_to_absolute(c, va, ACC_FETCH, &aa, &xi);
     if (is_translation_exception(pgm)) {
         *cc = 3;
         return 0;
     }
+    if (!pgm)
+        pgm = machine_to_host(c, aa, ACC_FETCH, &haa);
     if (pgm)
         return pgm;
-    if (aa >= m->storage_size)
-        return PGM_ADDRESSING;
-    uint8_t skey = m->keys[aa >> 12];
+    uint8_t skey = m->keys[haa >> 12];
     if (!key_allows(c, va, skey, key, ACC_FETCH))
         *cc = 2;
     else
@@ -266,17 +295,18 @@ int machine_vskey(struct cpu *c, uint64_t va, uint8_t *key)
 {
     struct machine *m = c->mctx;
     struct xlate_info xi;
-    uint64_t aa;
-    int pgm = to_absolute(c, va, ACC_FETCH, &aa, &xi);
+    uint64_t aa, haa;
+    int pgm = machine_to_absolute(c, va, ACC_FETCH, &aa, &xi);
+    if (!pgm)
+        pgm = machine_to_host(c, aa, ACC_FETCH, &haa);
     if (pgm)
         return pgm;
-    if (aa >= m->storage_size)
-        return PGM_ADDRESSING;
-    *key = m->keys[aa >> 12];
+    *key = m->keys[haa >> 12];
     return 0;
 }
 
-/* PFMF on 4K frames: a real 4K frame is prefixed, a large frame is absolute. A cleared
+/* PFMF on 4K frames: a real 4K frame is prefixed, a large frame is absolute. Host CPUs
+ * only: a guest's PFMF is intercepted (docs/sie.md). A cleared
  * frame counts as stored into (reference and change bits on) unless the key is set too,
  * in which case the new key carries its own R and C bits. */
 int machine_pfmf(struct cpu *c, uint64_t addr, bool real, uint64_t len, unsigned ops, uint8_t key)
@@ -306,29 +336,37 @@ unsigned machine_cpu_count(const struct cpu *c)
     return ((const struct machine *)c->mctx)->ncpus;
 }
 
-static int sys_translate(struct cpu *c, uint64_t va, enum acc acc, uint8_t **page_hva, bool *writable)
+/* The checks after translation: low-address and key-controlled protection of the frame
+ * at host absolute haa, reference and change bits; then the host page. */
+int machine_access_frame(struct cpu *c, uint64_t va, uint64_t haa, enum acc acc,
+                         const struct xlate_info *xi, uint8_t **page_hva, bool *writable)
 {
     struct machine *m = c->mctx;
-    uint64_t aa;
-    struct xlate_info xi;
-    c->fault.teid = va & ~PAGE_MASK_LOW;
-    c->fault.access_id = 0;
-    int pgm = to_absolute(c, va, acc, &aa, &xi);
-    if (pgm)
-        return pgm;
-    if (aa >= m->storage_size)
-        return PGM_ADDRESSING;
-    bool lap = (c->cr[0] & CR0_LAP) && !xi.private_space && (va & ~0x1fffULL) == 0;
-    if (acc == ACC_STORE && lap_protects(c, va, xi.private_space)) {
+    bool lap = (c->cr[0] & CR0_LAP) && !xi->private_space && (va & ~0x1fffULL) == 0;
+    if (acc == ACC_STORE && lap_protects(c, va, xi->private_space)) {
         c->fault.teid = teid_of(c, va, acc);
         return PGM_PROTECTION;
     }
-    pgm = check_key(c, va, aa, acc);
+    int pgm = check_key(c, va, haa, acc);
     if (pgm)
         return pgm;
-    *page_hva = m->storage + (aa & ~PAGE_MASK_LOW);
+    *page_hva = m->storage + (haa & ~PAGE_MASK_LOW);
     *writable = !lap;
     return 0;
+}
+
+static int sys_translate(struct cpu *c, uint64_t va, enum acc acc, uint8_t **page_hva, bool *writable)
+{
+    uint64_t aa, haa;
+    struct xlate_info xi;
+    c->fault.teid = va & ~PAGE_MASK_LOW;
+    c->fault.access_id = 0;
+    int pgm = machine_to_absolute(c, va, acc, &aa, &xi);
+    if (!pgm)
+        pgm = machine_to_host(c, aa, acc, &haa);
+    if (pgm)
+        return pgm;
+    return machine_access_frame(c, va, haa, acc, &xi, page_hva, writable);
 }
 
 /* The prefix area: interruptions (and STFL) store into it, so it is handed out as a

@@ -31,13 +31,13 @@ static uint64_t tod_to_ns_ceil(uint64_t tod)
 uint64_t vtime_tod(const struct cpu *c)
 {
     const struct machine *m = c->mctx;
-    return TOD_AT_BOOT + m->tod_offset + ns_to_tod(vtime_ns(c));
+    return TOD_AT_BOOT + m->tod_offset + ns_to_tod(vtime_ns(c)) + c->epoch;
 }
 
 void vtime_set_tod(struct cpu *c, uint64_t tod)
 {
     struct machine *m = c->mctx;
-    m->tod_offset = tod - TOD_AT_BOOT - ns_to_tod(vtime_ns(c));
+    m->tod_offset = tod - TOD_AT_BOOT - ns_to_tod(vtime_ns(c)) - c->epoch;
 }
 
 int64_t vtime_cpu_timer(const struct cpu *c)

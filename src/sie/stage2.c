@@ -1,0 +1,177 @@
+/* Guest storage under SIE: guest absolute -> host absolute (stage 2), the guest CPU's
+ * memory ops (guest DAT with its tables read through stage 2, then stage 2) and the
+ * machine services its interpreted instructions use (docs/sie.md "Guest storage"). */
+#include "internal.h"
+
+/* Note a table entry a translation in progress depends on (shadow construction). */
+static void note_dep(struct sie_ctx *s, uint64_t haa)
+{
+    if (!s->recording)
+        return;
+    for (unsigned i = 0; i < s->ndeps; i++)
+        if (s->deps[i] == haa)
+            return;
+    if (s->ndeps == SHADOW_MAX_DEPS) {
+        s->deps_overflow = true;
+        return;
+    }
+    s->deps[s->ndeps++] = haa;
+}
+
+/* The host's DAT tables are in host absolute storage. */
+static int host_read_entry(void *ctx, uint64_t aa, uint64_t *entry)
+{
+    struct sie_ctx *s = ctx;
+    if ((aa & 7) || aa >= s->m->storage_size)
+        return PGM_ADDRESSING;
+    note_dep(s, aa);
+    *entry = ld_be64(s->m->storage + aa);
+    return 0;
+}
+
+static int host_fault(struct sie_ctx *s, int pgm, uint64_t teid)
+{
+    s->host_pgm = pgm;
+    s->host_teid = teid;
+    s->st.host_faults++;
+    return PGM_HOST | pgm;
+}
+
+int sie_stage2(struct sie_ctx *s, uint64_t ga, enum acc acc, uint64_t *haa)
+{
+    if (ga > s->glast)
+        return PGM_ADDRESSING;                 /* beyond MSL: the guest's exception */
+    uint64_t hva = s->mso + ga;
+    if (!s->sm) {
+        *haa = hva;                            /* inside host storage: checked at entry */
+        return 0;
+    }
+    struct dat_tables t = { host_read_entry, NULL, s };
+    struct dat_result r;
+    struct dat_fault f;
+    unsigned opts = s->host_opts | (acc == ACC_STORE ? DAT_STORE : 0);
+    int pgm = dat_translate_va(&t, s->host_asce, hva, opts, 0, &r, &f);
+    if (pgm)
+        return host_fault(s, pgm, f.teid);
+    uint64_t aa = r.absolute ? r.addr : dat_real_to_abs(s->host_prefix, r.addr);
+    if (aa >= s->m->storage_size)
+        return host_fault(s, PGM_ADDRESSING, hva & ~PAGE_MASK_LOW);
+    *haa = aa;
+    return 0;
+}
+
+int sie_map_prefix(struct sie_ctx *s)
+{
+    uint64_t haa;
+    int pgm = sie_stage2(s, s->g.prefix, ACC_STORE, &haa);
+    if (pgm)
+        return pgm;
+    s->lowcore_ha = s->m->storage + haa;
+    return 0;
+}
+
+/* Guest logical -> host page, exactly as the bare machine does it but with the guest's
+ * absolute addresses (and table entries) taken through stage 2 (storage.c). */
+static int guest_translate(struct cpu *g, uint64_t va, enum acc acc, uint8_t **page_hva, bool *writable)
+{
+    uint64_t aa, haa;
+    struct xlate_info xi;
+    g->fault.teid = va & ~PAGE_MASK_LOW;
+    g->fault.access_id = 0;
+    int pgm = machine_to_absolute(g, va, acc, &aa, &xi);
+    if (!pgm)
+        pgm = machine_to_host(g, aa, acc, &haa);
+    if (pgm)
+        return pgm;
+    return machine_access_frame(g, va, haa, acc, &xi, page_hva, writable);
+}
+
+/* The guest's prefix page 0, mapped at entry (interruptions store only below 0x1000);
+ * handed out as a store so that decoded instructions and shadows there are dropped. */
+static uint8_t *guest_lowcore(struct cpu *g)
+{
+    struct sie_ctx *s = g->sie;
+    return machine_abs_store(s->m, (uint64_t)(s->lowcore_ha - s->m->storage), 0x1000);
+}
+
+/* Guest TLBs of every context: guest invalidations reach the guest CPUs of the machine
+ * (a wider set than one guest's vCPUs, never a narrower one). */
+static void guest_tlb_flush_all(struct cpu *g)
+{
+    struct sie_ctx *s = g->sie;
+    for (unsigned i = 0; i < s->m->ncpus; i++)
+        if (s->m->sie[i])
+            cpu_tlb_flush(&s->m->sie[i]->g);
+}
+
+static void guest_tlb_flush_page_index(struct cpu *g, unsigned px)
+{
+    struct sie_ctx *s = g->sie;
+    for (unsigned i = 0; i < s->m->ncpus; i++)
+        if (s->m->sie[i])
+            cpu_tlb_flush_page_index(&s->m->sie[i]->g, px);
+}
+
+static void guest_tlb_flush_index_range(struct cpu *g, unsigned shift, unsigned first, unsigned count)
+{
+    struct sie_ctx *s = g->sie;
+    for (unsigned i = 0; i < s->m->ncpus; i++)
+        if (s->m->sie[i])
+            cpu_tlb_flush_index_range(&s->m->sie[i]->g, shift, first, count);
+}
+
+/* SSKE/RRBE on a guest frame: the host frame behind it, in guest TLBs. */
+static void guest_tlb_flush_frame(struct cpu *g, uint64_t ra)
+{
+    struct sie_ctx *s = g->sie;
+    uint64_t haa;
+    if (machine_to_host(g, dat_real_to_abs(g->prefix, ra), ACC_FETCH, &haa))
+        return;
+    for (unsigned i = 0; i < s->m->ncpus; i++)
+        if (s->m->sie[i])
+            cpu_tlb_flush_frame(&s->m->sie[i]->g, s->m->storage + (haa & ~PAGE_MASK_LOW));
+}
+
+/* Services whose instructions always intercept (icpt.c) never reach these. */
+static int not_interpreted_servc(struct cpu *g, uint32_t command, uint64_t sccb_ra)
+{
+    (void)g, (void)command, (void)sccb_ra;
+    return PGM_OPERATION;
+}
+
+static int not_interpreted_sigp(struct cpu *g, unsigned order, unsigned target, uint64_t param, uint32_t *status)
+{
+    (void)g, (void)order, (void)target, (void)param, (void)status;
+    return PGM_OPERATION;
+}
+
+static int not_interpreted_pfmf(struct cpu *g, uint64_t addr, bool real, uint64_t len, unsigned ops, uint8_t key)
+{
+    (void)g, (void)addr, (void)real, (void)len, (void)ops, (void)key;
+    return PGM_OPERATION;
+}
+
+static int not_interpreted_diag308(struct cpu *g, unsigned rx, unsigned ry)
+{
+    (void)g, (void)rx, (void)ry;
+    return PGM_OPERATION;
+}
+
+static void not_interpreted_set_tod(struct cpu *g, uint64_t tod)
+{
+    (void)g, (void)tod;
+}
+
+const struct mem_ops sie_mem_ops = { guest_translate, guest_lowcore };
+
+const struct sys_ops sie_sys_ops = {
+    .servc = not_interpreted_servc, .sigp = not_interpreted_sigp, .tod = vtime_tod,
+    .set_tod = not_interpreted_set_tod, .cpu_timer = vtime_cpu_timer,
+    .set_cpu_timer = vtime_set_cpu_timer, .skey = machine_skey,
+    .tlb_flush_all = guest_tlb_flush_all, .tlb_flush_frame = guest_tlb_flush_frame,
+    .tlb_flush_page_index = guest_tlb_flush_page_index,
+    .tlb_flush_index_range = guest_tlb_flush_index_range, .lra = machine_lra,
+    .ipte = machine_ipte, .idte = machine_idte, .real_access = machine_real_access,
+    .tprot = machine_tprot, .vskey = machine_vskey, .pfmf = not_interpreted_pfmf,
+    .cpu_count = machine_cpu_count, .diag308 = not_interpreted_diag308,
+};
