@@ -1,10 +1,11 @@
 /* SIE from a bare-metal host, the instruction itself (docs/sie.md "The instruction"):
  * guest GR 0-13 are the host's registers at SIE and after the exit, GR 14/15 come from
- * SD 0xa0/0xa8 and go back there, the host's r14/r15 survive, the guest PSW (with its
- * CC) is stored at an instruction interception and the next SIE resumes there, ihcpu
- * names the host CPU; SIE's own exceptions: specification (SD not on 512 bytes),
- * privileged operation (problem state), addressing (SD outside storage), each
- * suppressing with ILC 4 and the SD untouched.
+ * SD 0xa0/0xa8 and go back there, the host's r14/r15 survive, access registers and the
+ * FPC are the host's in both directions, the guest PSW (with its CC) is stored at an
+ * instruction interception and the next SIE resumes there, ihcpu names the host CPU;
+ * SIE's own exceptions: specification (SD not on 512 bytes), privileged operation
+ * (problem state), addressing (SD outside storage), each suppressing with ILC 4 and
+ * the SD untouched.
  * @baremetal qemu no
  */
 #include "sie_check.h"
@@ -64,6 +65,34 @@ static void test_registers(void)
           "gr 14/15 through the sd twice: unchanged by a guest that did not touch them");
 }
 
+/* Access registers and the FPC are shared with the host too: read the host's a5 and
+ * FPC, set a6 and the FPC. (The compiler never uses ARs or changes the FPC here.) */
+SIE_GUEST_CODE(g_share,
+    "ear %r1,%a5\n\t"
+    "sar %a6,%r2\n\t"
+    "efpc %r3\n\t"
+    "sfpc %r4\n\t"
+    SIE_ASM_DONE);
+
+static void test_shared_state(void)
+{
+    struct sie_guest g;
+    uint32_t a6, fpc;
+    sie_new_guest(&g, sd, g_share, g_share_end);
+    g.gr[2] = 0x12345678;
+    g.gr[4] = 0x00000002;
+    asm volatile("sar %%a5,%0\n\tsar %%a6,%1\n\tsfpc %2"
+                 : : "d"(0x5a5a5a5aU), "d"(0U), "d"(0x00000001U) : "memory");
+    sie_run(&g);
+    asm volatile("ear %0,%%a6\n\tefpc %1" : "=d"(a6), "=d"(fpc));
+    asm volatile("sar %%a5,%0\n\tsar %%a6,%0\n\tsfpc %0" : : "d"(0U) : "memory");
+    check_done(&g, "ar and fpc guest: runs to its end");
+    CHECK_EQ(g.gr[1] & 0xffffffffUL, 0x5a5a5a5a, "guest ear: the host's access register 5");
+    CHECK_EQ(g.gr[3] & 0xffffffffUL, 1, "guest efpc: the host's fpc");
+    CHECK_EQ(a6, 0x12345678, "guest sar: the host's access register 6 after the exit");
+    CHECK_EQ(fpc, 2, "guest sfpc: the host's fpc after the exit");
+}
+
 /* SIE with a bad operand: the exception, ILC 4, old PSW after the SIE (suppression),
  * and neither the operand's would-be SD nor the real SD written. */
 static void sie_exception(uint8_t *op, uint16_t code, int pstate, const char *name)
@@ -98,6 +127,7 @@ static void test_operand(void)
 int main(void)
 {
     test_registers();
+    test_shared_state();
     test_operand();
     return test_summary();
 }

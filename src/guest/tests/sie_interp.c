@@ -3,8 +3,10 @@
  * LCTL/LCTLG/STCTL/STCTG work on the guest CRs of the SD, STCK/STCKE read host TOD +
  * epoch (bounded by host STCKs around the run, for a positive and a negative epoch),
  * SCKC/STCKC and SPT/STPT reach the SD's comparator and CPU timer, STFLE stores the SD's
- * facility list ANDed with the host's (the host's list when the designation is 0), and
- * ISKE/SSKE/RRBE/TPROT use the keys of the host frames behind guest storage.
+ * facility list ANDed with the host's (the host's list when the designation is 0),
+ * ISKE/SSKE/RRBE/TPROT use the keys of the host frames behind guest storage; EPSW,
+ * SPKA/IPK, STCKF, PTLB, CSP, and under guest DAT LRAG, STURA/LURA and IPTE (whose
+ * invalidation the guest's next access sees) run without an exit.
  * @baremetal qemu no
  */
 #include "sie_check.h"
@@ -276,6 +278,83 @@ static void test_keys(void)
     set_key(SIE_MSO + 0x23000, 0);
 }
 
+/* EPSW, SPKA/IPK, STCKF, PTLB, CSP (DAT off). */
+SIE_GUEST_CODE(g_misc,
+    "larl %r1,g_misc_data\n\t"
+    "epsw %r2,%r3\n\t"
+    "spka 0x30\n\t"
+    "ipk\n\t"
+    "lgr %r4,%r2\n\t"
+    "spka 0\n\t"
+    "stckf 8(%r1)\n\t"
+    "ptlb\n\t"
+    "lghi %r12,0\n\t"
+    "lghi %r13,7\n\t"
+    "csp %r12,%r1\n\t"
+    "ipm %r5\n\t"
+    "srl %r5,28\n\t"
+    SIE_ASM_DONE
+    ".balign 8\n"
+    "g_misc_data:\n\t"
+    ".quad 0, 0");
+SIE_LABEL(g_misc_data);
+
+static void test_misc(void)
+{
+    struct sie_guest g;
+    sie_new_guest(&g, sd, g_misc, g_misc_end);
+    uint64_t d = DATA_GA(g_misc);
+    uint64_t t0 = stck();
+    sie_run(&g);
+    uint64_t t1 = stck();
+    check_done(&g, "epsw, spka, ipk, stckf, ptlb, csp interpreted");
+    CHECK_EQ(g.gr[3] & 0xffffffffUL, 0x80000000UL, "epsw: psw bits 32-63 of the guest");
+    CHECK_EQ(g.gr[4] & 0xf0, 0x30, "ipk after spka 0x30: the guest's psw key 3");
+    CHECK_EQ(sie_psw_mask(&g) & PSW_MASK_KEY, 0, "spka 0: the guest psw key back to 0");
+    CHECK(sie_g64(&g, d + 8) >= t0 && sie_g64(&g, d + 8) <= t1, "stckf: host tod (epoch 0) within the host's stck");
+    CHECK(g.gr[5] == 0 && sie_g32(&g, d) == 7, "csp: cc 0, the word swapped in guest storage");
+}
+
+/* Under guest DAT: LG through VA 0x30000 (ga 0x31000), LRAG of it, STURA/LURA at real
+ * 0x32000, IPTE of VA 0x30000 (page table at GDAT_PT), LG again: page translation. */
+SIE_GUEST_CODE(g_dati,
+    "llilf %r2,0x30000\n\t"
+    "lg %r3,0(%r2)\n\t"
+    "lrag %r4,0(%r2)\n\t"
+    "ipm %r5\n\t"
+    "srl %r5,28\n\t"
+    "llilf %r6,0x32000\n\t"
+    "lghi %r7,0x5a\n\t"
+    "stura %r7,%r6\n\t"
+    "lura %r8,%r6\n\t"
+    "llilf %r9,0x44000\n\t"
+    "ipte %r9,%r2\n"
+    "g_dati_fault:\n\t"
+    "lg %r3,0(%r2)\n\t"
+    SIE_ASM_DONE);
+SIE_LABEL(g_dati_fault);
+
+static void test_dat_instructions(void)
+{
+    struct sie_guest g;
+    sie_new_guest(&g, sd, g_dati, g_dati_end);
+    sie_set_gcr(&g, 1, gdat_build(&g));
+    gdat_map(&g, 0x30000, 0x31000);
+    sie_gset64(&g, 0x31000, 0x3131313131313131UL);
+    sie_set_psw(&g, PSW_MASK_64 | PSW_MASK_DAT, SIE_G_CODE);
+    sie_run(&g);
+    check_intr(&g, INTR_PGM, "ipte interpreted: the next access through it faults in the guest");
+    CHECK_EQ(g.gr[3], 0x3131313131313131UL, "lg through the guest mapping before the ipte");
+    CHECK(g.gr[4] == 0x31000 && g.gr[5] == 0, "lrag: the guest real address 0x31000, cc 0");
+    CHECK_EQ(sie_g32(&g, 0x32000), 0x5a, "stura: the word at guest real 0x32000");
+    CHECK_EQ(g.gr[8] & 0xffffffffUL, 0x5a, "lura: the word back");
+    CHECK_EQ(sie_g64(&g, GDAT_PT + 8 * 0x30) & PAGE_ENTRY_INVALID, PAGE_ENTRY_INVALID,
+             "ipte set the invalid bit of the guest's pte in guest storage");
+    CHECK(sie_g16(&g, LC_PGM_CODE) == PGM_PAGE_TRANS &&
+          sie_g64(&g, LC_PGM_OLD_PSW + 8) == SIE_GA(g_dati, g_dati_fault),
+          "after ipte: page translation at the second lg, in the guest");
+}
+
 int main(void)
 {
     test_psw();
@@ -286,5 +365,7 @@ int main(void)
     test_timers();
     test_stfle();
     test_keys();
+    test_misc();
+    test_dat_instructions();
     return test_summary();
 }
