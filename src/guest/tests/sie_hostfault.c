@@ -7,7 +7,8 @@
  * the SIE, which resumes the guest: it completes with the data of the host frame
  * within the same run of sie_enter(). Covered: a guest
  * load, a guest store, a guest instruction fetch, and a guest DAT-table entry read
- * through stage 2 (a host fault even though it happens inside guest translation).
+ * through stage 2 (a host fault even though it happens inside guest translation), and
+ * a store to the guest's lowcore whose prefix page is host-invalid (TEID MSO + prefix).
  * @baremetal qemu no
  */
 #include "sie_check.h"
@@ -171,6 +172,30 @@ static void test_guest_table(void)
     CHECK_EQ(sie_g16(g, LC_PGM_CODE), 0, "guest table: no program interruption in the guest");
 }
 
+/* A store into the guest's lowcore (real 0x200) at prefix 0x6000, whose host page is
+ * invalid: the host fault names MSO + prefix (prefixing applied before stage 2). */
+SIE_GUEST_CODE(g_lowcore,
+    "lghi %r2,0x4c\n\t"
+    "stg %r2,0x200\n\t"
+    SIE_ASM_DONE);
+
+static void test_prefix_page(void)
+{
+    struct sie_guest *g = &guest;
+    sm_new_guest(g, sd, g_lowcore, g_lowcore_end);
+    sie_guest_set_prefix(g, 0x6000);
+    invalidate(0x6000);
+    run(g);
+    CHECK_EQ(faults, 1, "guest prefix page host-invalid: one host program interruption");
+    if (faults >= 1) {
+        CHECK_EQ(fault[0].teid & ~0xffcUL, SIE_SM_MSO + 0x6000, "prefix page: teid = mso + prefix");
+        CHECK_EQ(fault[0].addr, (uint64_t)sie_insn, "prefix page: host old psw at the sie");
+    }
+    check_done(g, "prefix page: the guest completes after the host fixed it");
+    CHECK_EQ(*(volatile uint64_t *)sm_frame(0x6200), 0x4c, "the store to real 0x200 lands at prefix + 0x200");
+    CHECK_EQ(*(volatile uint64_t *)sm_frame(0x200), 0, "and not at absolute 0x200");
+}
+
 int main(void)
 {
     host_asce = sm_host_dat();
@@ -178,6 +203,7 @@ int main(void)
     test_access();
     test_fetch();
     test_guest_table();
+    test_prefix_page();
     intr_set_pgm_handler(0);
     dat_disable();
     return test_summary();

@@ -98,6 +98,17 @@ static void test_cpu_timer(void)
     CHECK(g.gr[4] > 0 && g.gr[4] < LOOPS, "guest cpu timer: taken inside the loop, after it ran");
     CHECK((int64_t)sd_get64(&g, SD_CPUTM) < 0, "guest cpu timer: negative in the sd at the exit");
 
+    /* Without an interruption: the timer runs while the guest does, by no more than
+     * the TOD advanced around the SIE. */
+    loop_guest(&g, g_loop, g_loop_end, 0, PSW_MASK_64);
+    sd_set64(&g, SD_CPUTM, 0x0000100000000000UL);
+    uint64_t t0 = stck();
+    sie_run(&g);
+    uint64_t t1 = stck();
+    uint64_t used = 0x0000100000000000UL - sd_get64(&g, SD_CPUTM);
+    check_done(&g, "guest cpu timer, no subclass: the loop runs to its end");
+    CHECK(used > 0 && used <= t1 - t0, "guest cpu timer decreased while the guest ran, at most the tod time");
+
     loop_guest(&g, g_loop, g_loop_end, 0, PSW_MASK_64 | PSW_MASK_EXT);
     sd_set64(&g, SD_CPUTM, 1);
     sie_run(&g);
