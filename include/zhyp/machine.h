@@ -10,6 +10,7 @@
 
 struct sie_ctx;
 struct shadow;
+struct sie_s2_ids;
 
 /* Storage-key bits (one key per 4K frame). */
 #define SKEY_ACC   0xf0
@@ -29,6 +30,7 @@ enum machine_end {
 /* Events the machine prints to stderr (machine.trace). */
 #define MACHINE_TRACE_SCLP 0x01  /* every SERVICE CALL and its response code */
 #define MACHINE_TRACE_SIGP 0x02  /* every SIGNAL PROCESSOR order and its result */
+#define MACHINE_TRACE_SIE  0x04  /* every exit from interpretive execution */
 
 /* What was booted; kept so that DIAG X'308' can IPL it again. */
 struct machine_boot {
@@ -62,7 +64,9 @@ struct machine {
     uint64_t wait_psw[2];        /* the disabled-wait PSW that ended the run */
     struct icache *icache;       /* decoded instructions, shared by the CPUs */
     struct sie_ctx *sie[MACHINE_MAX_CPUS]; /* each CPU's SIE context, made at its first SIE */
-    struct shadow *shadow;       /* shadow translations of guest spaces, or NULL (--no-shadow) */
+    struct shadow *shadow;       /* shadow translations of guest spaces (made at the first SIE) */
+    bool no_shadow;              /* --no-shadow: guests always walk both stages */
+    struct sie_s2_ids *s2_ids;   /* distinct stage-2 contexts, numbered for shadow keys */
     struct machine_boot boot;    /* what machine_boot loaded */
     unsigned reset_request;      /* DIAG X'308' subcode + 1 waiting for the run loop, or 0 */
     struct cpu *reset_cpu;       /* the CPU that asked for it */

@@ -62,9 +62,12 @@ enum {
 struct machine;
 struct sie_ctx;
 
-/* A guest context for one host CPU: the guest CPU, its stage 2 and statistics. */
-struct sie_ctx *sie_ctx_new(struct machine *m, struct cpu *host);
+/* The guest context of host CPU 'host' (made at first use; NULL when out of memory):
+ * the guest CPU, its stage 2 and statistics. The machine frees it. */
+struct sie_ctx *sie_ctx_get(struct machine *m, struct cpu *host);
 void sie_ctx_free(struct sie_ctx *s);
+/* Free every context and the shadow cache of a machine (machine_free). */
+void sie_machine_free(struct machine *m);
 
 /* How sie_run ended. */
 enum sie_end {

@@ -25,9 +25,12 @@ static void run_help(FILE *f)
         "  --smp N              CPUs (default 1; CPU 0 starts, the others wait for SIGP)\n"
         "  --append TEXT        command line, placed at 0x10480\n"
         "  --max-insns N        stop after N instructions in all (exit status 124)\n"
+        "  --no-shadow          guests under SIE walk both DAT stages on every TLB miss\n"
+        "                       instead of using shadow translations (docs/sie.md)\n"
         "  --trace KINDS        print to stderr, KINDS a comma list of: insn (every\n"
         "                       instruction), pgm (program interruptions), sclp (service\n"
-        "                       calls), sigp (SIGNAL PROCESSOR orders)\n"
+        "                       calls), sigp (SIGNAL PROCESSOR orders), sie (every exit\n"
+        "                       from interpretive execution)\n"
         "  --help               this text\n\n"
         "Exit status: 0 when every CPU stopped, 3 on a disabled-wait PSW (printed to\n"
         "stderr) with no other CPU running, 4 when every CPU waits with nothing that can\n"
@@ -38,6 +41,7 @@ struct run_opts {
     struct machine_boot boot;
     unsigned long long mem, max_insns, smp;
     int trace_insn;
+    bool no_shadow;
     uint32_t trace_pgm;
     unsigned trace_machine;
 };
@@ -88,8 +92,10 @@ static int parse_trace(const char *s, struct run_opts *o)
             o->trace_machine |= MACHINE_TRACE_SCLP;
         else if (!strcmp(k, "sigp"))
             o->trace_machine |= MACHINE_TRACE_SIGP;
+        else if (!strcmp(k, "sie"))
+            o->trace_machine |= MACHINE_TRACE_SIE;
         else {
-            fprintf(stderr, "zhyp run: --trace: unknown kind '%s' (known: insn, pgm, sclp, sigp)\n", k);
+            fprintf(stderr, "zhyp run: --trace: unknown kind '%s' (known: insn, pgm, sclp, sigp, sie)\n", k);
             return 1;
         }
     }
@@ -124,6 +130,9 @@ static int parse_one(int ch, const char *arg, struct run_opts *o)
         return cli_parse_size(arg, &o->max_insns) || !o->max_insns ? bad("--max-insns", arg, "a positive count") : 0;
     case 't':
         return parse_trace(arg, o);
+    case 'S':
+        o->no_shadow = true;
+        return 0;
     default:
         return 1;
     }
@@ -136,7 +145,8 @@ static int parse_run(int argc, char **argv, struct run_opts *o)
         { "psw", required_argument, NULL, 'p' }, { "mem", required_argument, NULL, 'm' },
         { "smp", required_argument, NULL, 's' }, { "append", required_argument, NULL, 'a' },
         { "max-insns", required_argument, NULL, 'n' }, { "trace", required_argument, NULL, 't' },
-        { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
+        { "no-shadow", no_argument, NULL, 'S' }, { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
     };
     int ch;
     optind = 1;
@@ -186,6 +196,7 @@ int cmd_run(int argc, char **argv)
     }
     m.console_in = 0;
     m.trace = o.trace_machine;
+    m.no_shadow = o.no_shadow;
     if (machine_boot(&m, &o.boot, err, sizeof(err))) {
         fprintf(stderr, "zhyp run: %s\n", err);
         machine_free(&m);

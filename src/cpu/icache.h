@@ -17,7 +17,7 @@
 #define ICACHE_LINES    64              /* 64-byte invalidation lines per page */
 #define ICACHE_HASH     1024
 #define ICACHE_MAX_PAGES 512            /* then everything is dropped and decoded afresh */
-#define ICACHE_MAX_CPUS 64
+#define ICACHE_MAX_CPUS 128             /* host CPUs and their guest CPUs */
 
 struct xslot;
 typedef struct xslot *(*xfn)(struct cpu *c, struct xslot *s);

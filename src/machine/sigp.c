@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "internal.h"
+#include "zhyp/sie.h"
 
 enum {
     SIGP_SENSE = 0x01, SIGP_EXTERNAL_CALL = 0x02, SIGP_EMERGENCY = 0x03, SIGP_START = 0x04,
@@ -27,9 +28,18 @@ enum {
 #define CR0_RESET        0xe0ULL
 #define CR14_RESET       0xc2000000ULL
 
+/* A CPU inside SIE leaves it first, the guest stored into its state description and
+ * the PSW back at the SIE instruction (docs/sie.md), as for a host interruption. */
+static void stop_cpu(struct cpu *t)
+{
+    if (t->in_sie)
+        sie_leave_for_host(t);
+    t->stopped = true;
+}
+
 void machine_cpu_reset(struct cpu *t)
 {
-    t->stopped = true;
+    stop_cpu(t);
     t->ext_pending &= ~(EXT_EXT_CALL | EXT_EMERGENCY | EXT_RESTART);
     t->emerg_srcs = 0;
     t->attention = 1;
@@ -133,14 +143,14 @@ static uint32_t state_order(struct machine *m, struct cpu *t, unsigned order)
         t->stopped = false;
         break;
     case SIGP_STOP:
-        t->stopped = true;
+        stop_cpu(t);
         break;
     case SIGP_RESTART:                    /* a stopped CPU starts and takes it first */
         t->stopped = false;
         t->ext_pending |= EXT_RESTART;
         break;
     case SIGP_STOP_STORE:
-        t->stopped = true;
+        stop_cpu(t);
         store_status(m, t, STATUS_AREA_AA);
         *machine_abs_store(m, ARCH_MODE_ID_AA, 1) = 1;
         break;

@@ -31,6 +31,7 @@ int machine_init(struct machine *m, uint64_t mem, unsigned ncpus)
 void machine_free(struct machine *m)
 {
     icache_free(m->icache);                /* first: it forgets the CPUs' decoded pages */
+    sie_machine_free(m);
     for (unsigned i = 0; i < m->ncpus; i++)
         free(m->cpu[i]);
     if (m->storage)

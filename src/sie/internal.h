@@ -50,6 +50,10 @@ struct sie_ctx {
     struct sie_stats st;
 };
 
+/* spaces.c */
+void sie_shadow_enable(struct machine *m);
+uint64_t sie_s2_number(struct sie_ctx *s);
+
 /* sie.c */
 void sie_store_sd(struct sie_ctx *s, int icpt);
 

@@ -1,12 +1,13 @@
 /* START INTERPRETIVE EXECUTION: loading a guest from its state description, running it
  * on a guest CPU, and storing it back at every exit (spec/zarch.md §7; docs/sie.md). */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "internal.h"
 #include "../cpu/icache.h"
 #include "../cpu/intr.h"
 
-struct sie_ctx *sie_ctx_new(struct machine *m, struct cpu *host)
+static struct sie_ctx *ctx_new(struct machine *m, struct cpu *host)
 {
     struct sie_ctx *s = calloc(1, sizeof(*s));
     if (!s)
@@ -24,6 +25,8 @@ struct sie_ctx *sie_ctx_new(struct machine *m, struct cpu *host)
     s->g.mctx = m;
     s->g.shadow = m->shadow;
     s->g.abs_base = m->storage;
+    s->g.trace = host->trace;
+    s->g.trace_events = host->trace_events;
     s->icpt = -1;
     return s;
 }
@@ -63,7 +66,7 @@ static uint16_t load_controls(struct sie_ctx *s)
     s->host_prefix = h->prefix;
     s->host_opts = ((h->cr[0] & CR0_EDAT1) && fac_has(h->fac, FAC_EDAT1) ? DAT_EDAT1 : 0) |
                    (fac_has(h->fac, FAC_ESOP_FSI) ? DAT_FSI : 0);
-    s->s2id = s->sm ? (s->host_asce ^ s->mso ^ 1) : s->mso;
+    s->s2id = sie_s2_number(s);
     uint32_t fac_ha = ld_be32(p + SD_FAC) & 0x7ffffff8u;
     memcpy(s->fac, h->fac, sizeof(s->fac));
     if (fac_ha) {
@@ -142,8 +145,11 @@ void sie_store_sd(struct sie_ctx *s, int icpt)
         st_be64(p + SD_TECMC, s->pgm_teid);
     }
     s->st.exits++;
-    if (icpt >= 0 && icpt < 0x100)
-        s->st.icpt[(icpt >> 2) & 0x3f]++;
+    s->st.icpt[(icpt >> 2) & 0x3f]++;
+    if (s->m->trace & MACHINE_TRACE_SIE)
+        fprintf(stderr, "sie: cpu %u sd %08llx icpt 0x%02x ipa %04x ipb %08x psw %016llx %016llx\n",
+                h->cpu_addr, (unsigned long long)s->sd_ha, (unsigned)icpt, s->ipa, s->ipb,
+                (unsigned long long)cpu_psw_mask(g), (unsigned long long)g->psw.addr);
 }
 
 /* Load and check the SD at sd_ha. Returns 0 (guest ready), or a validity reason. */
@@ -258,12 +264,12 @@ void sie_leave_for_host(struct cpu *c)
     c->psw.addr = s->sie_ia;
 }
 
-static struct sie_ctx *ctx_of(struct cpu *c)
+struct sie_ctx *sie_ctx_get(struct machine *m, struct cpu *host)
 {
-    struct machine *m = c->mctx;
-    if (!m->sie[c->cpu_addr])
-        m->sie[c->cpu_addr] = sie_ctx_new(m, c);
-    return m->sie[c->cpu_addr];
+    sie_shadow_enable(m);
+    if (!m->sie[host->cpu_addr])
+        m->sie[host->cpu_addr] = ctx_new(m, host);
+    return m->sie[host->cpu_addr];
 }
 
 /* A validity interception stored without a context (no memory for one). */
@@ -287,7 +293,7 @@ int op_sie(struct cpu *c, uint64_t iw)
     uint8_t *p = machine_abs_store(m, sd_ha, SD_SIZE);
     if (!p)
         return PGM_ADDRESSING;
-    struct sie_ctx *s = ctx_of(c);
+    struct sie_ctx *s = sie_ctx_get(m, c);
     if (!s) {
         validity_without_ctx(p, SIE_VIR_RESOURCE);
         return 0;

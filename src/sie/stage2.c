@@ -37,8 +37,11 @@ static int host_fault(struct sie_ctx *s, int pgm, uint64_t teid)
     return PGM_HOST | pgm;
 }
 
-int sie_stage2(struct sie_ctx *s, uint64_t ga, enum acc acc, uint64_t *haa)
+/* Stage 2 of one guest absolute address; *host_prot says whether the host's tables
+ * protect the frame (a store then faults at host level). */
+static int stage2_walk(struct sie_ctx *s, uint64_t ga, enum acc acc, uint64_t *haa, bool *host_prot)
 {
+    *host_prot = false;
     if (ga > s->glast)
         return PGM_ADDRESSING;                 /* beyond MSL: the guest's exception */
     uint64_t hva = s->mso + ga;
@@ -57,7 +60,14 @@ int sie_stage2(struct sie_ctx *s, uint64_t ga, enum acc acc, uint64_t *haa)
     if (aa >= s->m->storage_size)
         return host_fault(s, PGM_ADDRESSING, hva & ~PAGE_MASK_LOW);
     *haa = aa;
+    *host_prot = r.protect;
     return 0;
+}
+
+int sie_stage2(struct sie_ctx *s, uint64_t ga, enum acc acc, uint64_t *haa)
+{
+    bool host_prot;
+    return stage2_walk(s, ga, acc, haa, &host_prot);
 }
 
 int sie_map_prefix(struct sie_ctx *s)
@@ -72,18 +82,101 @@ int sie_map_prefix(struct sie_ctx *s)
 
 /* Guest logical -> host page, exactly as the bare machine does it but with the guest's
  * absolute addresses (and table entries) taken through stage 2 (storage.c). */
-static int guest_translate(struct cpu *g, uint64_t va, enum acc acc, uint8_t **page_hva, bool *writable)
+static int walk_translate(struct cpu *g, uint64_t va, enum acc acc, uint8_t **page_hva, bool *writable)
 {
     uint64_t aa, haa;
     struct xlate_info xi;
-    g->fault.teid = va & ~PAGE_MASK_LOW;
-    g->fault.access_id = 0;
     int pgm = machine_to_absolute(g, va, acc, &aa, &xi);
     if (!pgm)
         pgm = machine_to_host(g, aa, acc, &haa);
     if (pgm)
         return pgm;
     return machine_access_frame(g, va, haa, acc, &xi, page_hva, writable);
+}
+
+/* A guest table entry for a shadowed walk: read through stage 2, noting the entry and
+ * every host entry used to reach it. */
+static int guest_read_entry(void *ctx, uint64_t aa, uint64_t *entry)
+{
+    struct sie_ctx *s = ctx;
+    uint64_t haa;
+    bool host_prot;
+    if (aa & 7)
+        return PGM_ADDRESSING;
+    int pgm = stage2_walk(s, aa, ACC_FETCH, &haa, &host_prot);
+    if (pgm)
+        return pgm;
+    note_dep(s, haa);
+    *entry = ld_be64(s->m->storage + haa);
+    return 0;
+}
+
+/* Walk guest DAT and stage 2 for va (as a fetch), recording what the result depends
+ * on, and cache it unless prefixing took part. Returns 0 or the walk's PGM code. */
+static int shadow_fill(struct sie_ctx *s, const struct shadow_key *k, uint64_t va, unsigned opts,
+                       unsigned id, struct shadow_xlate *x)
+{
+    struct cpu *g = &s->g;
+    struct dat_tables t = { guest_read_entry, NULL, s };
+    struct dat_result r;
+    struct dat_fault f;
+    s->recording = true;
+    s->ndeps = 0;
+    s->deps_overflow = false;
+    int pgm = dat_translate_va(&t, k->asce, va, opts & ~DAT_STORE, id, &r, &f);
+    uint64_t aa = 0;
+    if (!pgm) {
+        aa = r.absolute ? r.addr : dat_real_to_abs(g->prefix, r.addr);
+        x->protect = r.protect;
+        pgm = stage2_walk(s, aa & ~PAGE_MASK_LOW, ACC_FETCH, &x->haa, &x->host_protect);
+    }
+    s->recording = false;
+    if (pgm) {
+        if (!(pgm & PGM_HOST))
+            g->fault.teid = f.teid;
+        return pgm;
+    }
+    bool prefixed = !r.absolute && (aa & ~PAGE_MASK_LOW) != (r.addr & ~PAGE_MASK_LOW);
+    bool low = !r.absolute && (r.addr < 0x2000 || (r.addr >= g->prefix && r.addr < g->prefix + 0x2000));
+    if (!prefixed && !low && !s->deps_overflow)  /* prefixing varies by CPU: not cached */
+        shadow_insert(s->m->shadow, k, va & ~PAGE_MASK_LOW, x, s->deps, s->ndeps);
+    return 0;
+}
+
+/* Guest DAT through the shadow translations: a hit skips both walks; protection, keys
+ * and reference/change bits are checked on every access as the walk path does. */
+static int shadow_translate(struct cpu *g, uint64_t va, enum acc acc, uint8_t **page_hva, bool *writable)
+{
+    struct sie_ctx *s = g->sie;
+    uint64_t asce;
+    unsigned id;
+    int pgm = machine_select_asce(g, acc, &asce, &id);
+    if (pgm)
+        return pgm;
+    unsigned opts = machine_dat_opts(g, acc);
+    struct shadow_key k = { asce, s->s2id | ((opts & DAT_EDAT1) ? 2 : 0) };
+    struct shadow_xlate x;
+    if (!shadow_lookup(s->m->shadow, &k, va & ~PAGE_MASK_LOW, &x) &&
+        (pgm = shadow_fill(s, &k, va, opts, id, &x)))
+        return pgm;
+    if (acc == ACC_STORE && x.protect) {
+        g->fault.teid = (va & ~PAGE_MASK_LOW) | TEID_DAT_PROT | id |
+                        ((opts & DAT_FSI) ? TEID_STORE : 0);
+        return PGM_PROTECTION;
+    }
+    if (acc == ACC_STORE && x.host_protect)     /* the walk raises the host's exception */
+        return walk_translate(g, va, acc, page_hva, writable);
+    struct xlate_info xi = { (asce & ASCE_PRIVATE) != 0, x.protect };
+    return machine_access_frame(g, va, x.haa, acc, &xi, page_hva, writable);
+}
+
+static int guest_translate(struct cpu *g, uint64_t va, enum acc acc, uint8_t **page_hva, bool *writable)
+{
+    g->fault.teid = va & ~PAGE_MASK_LOW;
+    g->fault.access_id = 0;
+    if (g->shadow && (g->psw.mask & PSW_MASK_DAT))
+        return shadow_translate(g, va, acc, page_hva, writable);
+    return walk_translate(g, va, acc, page_hva, writable);
 }
 
 /* The guest's prefix page 0, mapped at entry (interruptions store only below 0x1000);
@@ -120,16 +213,21 @@ static void guest_tlb_flush_index_range(struct cpu *g, unsigned shift, unsigned 
             cpu_tlb_flush_index_range(&s->m->sie[i]->g, shift, first, count);
 }
 
-/* SSKE/RRBE on a guest frame: the host frame behind it, in guest TLBs. */
+/* SSKE/RRBE on a guest frame: the key is the host frame's, so every TLB, host and
+ * guest, drops its entries for that frame. */
 static void guest_tlb_flush_frame(struct cpu *g, uint64_t ra)
 {
     struct sie_ctx *s = g->sie;
     uint64_t haa;
     if (machine_to_host(g, dat_real_to_abs(g->prefix, ra), ACC_FETCH, &haa))
         return;
-    for (unsigned i = 0; i < s->m->ncpus; i++)
+    uint8_t *page = s->m->storage + (haa & ~PAGE_MASK_LOW);
+    for (unsigned i = 0; i < s->m->ncpus; i++) {
+        if (s->m->cpu[i])
+            cpu_tlb_flush_frame(s->m->cpu[i], page);
         if (s->m->sie[i])
-            cpu_tlb_flush_frame(&s->m->sie[i]->g, s->m->storage + (haa & ~PAGE_MASK_LOW));
+            cpu_tlb_flush_frame(&s->m->sie[i]->g, page);
+    }
 }
 
 /* Services whose instructions always intercept (icpt.c) never reach these. */

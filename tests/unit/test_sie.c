@@ -1,0 +1,219 @@
+/* SIE through the C interface (sie_run): two-stage DAT with the host's tables (SM),
+ * host-level faults resolved and resumed, guest table changes seen through the shadow
+ * translations, each run with and without shadows (docs/sie.md). */
+#include <stdlib.h>
+#include "unit.h"
+#include "zhyp/machine.h"
+#include "zhyp/sie.h"
+#include "zhyp/dat.h"
+#include "../../src/sie/shadow.h"
+
+#define HOST_STO   0x20000ULL   /* host segment table (2048 entries) */
+#define HOST_PT    0x24000ULL   /* host page table for guest absolute 0-1M */
+#define SD_HA      0x30000ULL
+#define GUEST_HA   0x400000ULL  /* guest absolute page n lives at GUEST_HA + (n ^ 0x80) * 4K */
+#define G_STO      0x10000ULL   /* guest segment table (guest absolute) */
+#define G_PT       0x11000ULL   /* guest page table for guest virtual 1M-2M */
+#define G_CODE     0x2000ULL
+#define G_DATA     0x41000ULL
+#define V_CODE     0x100000ULL
+#define V_DATA     0x101000ULL
+
+/* lghi 1,5; llilf 2,V_DATA; st 1,0(2); l 3,0(2); ahi 3,1; st 3,4(2); diag 0,0,0x44 */
+static const uint8_t guest_code[] = {
+    0xa7, 0x19, 0x00, 0x05, 0xc0, 0x2f, 0x00, 0x10, 0x10, 0x00, 0x50, 0x10, 0x20, 0x00,
+    0x58, 0x30, 0x20, 0x00, 0xa7, 0x3a, 0x00, 0x01, 0x50, 0x30, 0x20, 0x04, 0x83, 0x00, 0x00, 0x44,
+};
+
+/* Host frame behind guest absolute ga: pages are scattered (bit 7 of the page number
+ * flipped), so a stage that is skipped shows. */
+static uint64_t frame_of(uint64_t ga)
+{
+    return GUEST_HA + (((ga >> 12) ^ 0x80) << 12);
+}
+
+static void put64(struct machine *m, uint64_t aa, uint64_t v)
+{
+    st_be64(machine_abs_store(m, aa, 8), v);
+}
+
+static void guest_put64(struct machine *m, uint64_t ga, uint64_t v)
+{
+    put64(m, frame_of(ga) + (ga & 0xfff), v);
+}
+
+static uint32_t guest_get32(struct machine *m, uint64_t ga)
+{
+    return ld_be32(m->storage + frame_of(ga) + (ga & 0xfff));
+}
+
+/* The host maps guest absolute 0-1M page by page; the guest maps V_CODE and V_DATA. */
+static void build_tables(struct machine *m)
+{
+    for (unsigned i = 0; i < 2048; i++)
+        put64(m, HOST_STO + 8 * i, STE_INVALID);
+    put64(m, HOST_STO, HOST_PT);
+    for (unsigned n = 0; n < 256; n++)
+        put64(m, HOST_PT + 8 * n, frame_of(n << 12));
+    for (unsigned i = 0; i < 512; i++)
+        guest_put64(m, G_STO + 8 * i, STE_INVALID);
+    guest_put64(m, G_STO + 8, G_PT);
+    for (unsigned n = 0; n < 256; n++)
+        guest_put64(m, G_PT + 8 * n, PTE_INVALID);
+    guest_put64(m, G_PT, G_CODE);
+    guest_put64(m, G_PT + 8, G_DATA);
+    memcpy(machine_abs_store(m, frame_of(G_CODE), sizeof(guest_code)), guest_code, sizeof(guest_code));
+}
+
+/* A state description for a z/Architecture guest at V_CODE with DAT on. */
+static void build_sd(struct machine *m)
+{
+    uint8_t *p = machine_abs_store(m, SD_HA, SD_SIZE);
+    memset(p, 0, SD_SIZE);
+    st_be32(p + SD_CPUFLAGS, CPUSTAT_ZARCH | CPUSTAT_SM);
+    st_be64(p + SD_MSL, 0xfffff);
+    st_be64(p + SD_GPSW, PSW_MASK_DAT | PSW_MASK_EA | PSW_MASK_BA);
+    st_be64(p + SD_GPSW + 8, V_CODE);
+    st_be64(p + SD_GCR + 8, G_STO);                 /* guest CR1: segment table, TL 0 */
+}
+
+static struct sie_ctx *setup(struct machine *m, bool shadows)
+{
+    ck_assert_int_eq(machine_init(m, 16 << 20, 1), 0);
+    m->no_shadow = !shadows;
+    ck_assert_int_eq(machine_start(m, 0x10000), 0);
+    struct cpu *h = m->cpu[0];
+    h->cr[1] = HOST_STO | 3;                         /* host ASCE: segment table, TL 3 */
+    build_tables(m);
+    build_sd(m);
+    struct sie_ctx *s = sie_ctx_get(m, h);
+    ck_assert_ptr_nonnull(s);
+    return s;
+}
+
+static uint8_t sd_icpt(struct machine *m) { return m->storage[SD_HA + SD_ICPTCODE]; }
+static uint64_t sd_psw_addr(struct machine *m) { return ld_be64(m->storage + SD_HA + SD_GPSW + 8); }
+
+static void restart_guest(struct machine *m)
+{
+    put64(m, SD_HA + SD_GPSW + 8, V_CODE);
+}
+
+START_TEST(a_guest_with_dat_on_runs_through_both_stages)
+{
+    struct machine m;
+    struct sie_ctx *s = setup(&m, _i);
+    int host_pgm;
+    ck_assert_int_eq(sie_run(s, SD_HA, 1000, &host_pgm), SIE_END_ICPT);
+    ck_assert_uint_eq(sd_icpt(&m), ICPT_INST);
+    ck_assert_uint_eq(ld_be16(m.storage + SD_HA + SD_IPA), 0x8300);
+    ck_assert_uint_eq(ld_be32(m.storage + SD_HA + SD_IPB), 0x00440000);
+    ck_assert_uint_eq(sd_psw_addr(&m), V_CODE + sizeof(guest_code));
+    ck_assert_uint_eq(guest_get32(&m, G_DATA), 5);
+    ck_assert_uint_eq(guest_get32(&m, G_DATA + 4), 6);
+    ck_assert_uint_eq(m.cpu[0]->gr[3], 6);          /* guest GR 0-13 come back in the host's */
+    machine_free(&m);
+}
+END_TEST
+
+START_TEST(a_host_level_fault_exits_and_the_guest_resumes_after_the_host_fixes_it)
+{
+    struct machine m;
+    struct sie_ctx *s = setup(&m, _i);
+    int host_pgm;
+    put64(&m, HOST_PT + 8 * (G_DATA >> 12), frame_of(G_DATA) | PTE_INVALID);
+    ck_assert_int_eq(sie_run(s, SD_HA, 1000, &host_pgm), SIE_END_HOST);
+    ck_assert_int_eq(host_pgm, PGM_PAGE_TRANS);
+    ck_assert_uint_eq(m.cpu[0]->fault.teid & ~0xfffULL, G_DATA);   /* host virtual = MSO + ga */
+    ck_assert_uint_eq(sd_icpt(&m), ICPT_NONE);
+    ck_assert_uint_eq(sd_psw_addr(&m), V_CODE + 10);        /* the ST, nullified */
+    ck_assert_uint_eq(guest_get32(&m, G_DATA), 0);
+    put64(&m, HOST_PT + 8 * (G_DATA >> 12), frame_of(G_DATA));
+    ck_assert_int_eq(sie_run(s, SD_HA, 1000, &host_pgm), SIE_END_ICPT);
+    ck_assert_uint_eq(sd_icpt(&m), ICPT_INST);
+    ck_assert_uint_eq(guest_get32(&m, G_DATA + 4), 6);
+    machine_free(&m);
+}
+END_TEST
+
+START_TEST(a_guest_page_table_change_is_seen_at_the_next_access)
+{
+    struct machine m;
+    struct sie_ctx *s = setup(&m, _i);
+    int host_pgm;
+    ck_assert_int_eq(sie_run(s, SD_HA, 1000, &host_pgm), SIE_END_ICPT);
+    /* The guest's own store (here made by the host into its frame) moves V_DATA. */
+    guest_put64(&m, G_PT + 8, G_DATA + 0x1000);
+    restart_guest(&m);
+    ck_assert_int_eq(sie_run(s, SD_HA, 1000, &host_pgm), SIE_END_ICPT);
+    ck_assert_uint_eq(guest_get32(&m, G_DATA + 0x1004), 6);
+    /* The host moves the guest page to another frame (and says so with a store). */
+    uint64_t other = GUEST_HA + 0x300000;
+    put64(&m, HOST_PT + 8 * ((G_DATA + 0x1000) >> 12), other);
+    restart_guest(&m);
+    ck_assert_int_eq(sie_run(s, SD_HA, 1000, &host_pgm), SIE_END_ICPT);
+    ck_assert_uint_eq(ld_be32(m.storage + other + 4), 6);
+    if (_i) {
+        const struct shadow_stats *st = shadow_get_stats(m.shadow);
+        ck_assert_uint_gt(st->drops, 0);
+        ck_assert_uint_gt(st->inserts, 0);
+    } else {
+        ck_assert_ptr_null(m.shadow);
+    }
+    machine_free(&m);
+}
+END_TEST
+
+START_TEST(shadows_hit_when_the_guest_runs_again)
+{
+    struct machine m;
+    struct sie_ctx *s = setup(&m, true);
+    int host_pgm;
+    ck_assert_int_eq(sie_run(s, SD_HA, 1000, &host_pgm), SIE_END_ICPT);
+    uint64_t hits = shadow_get_stats(m.shadow)->hits;
+    restart_guest(&m);
+    ck_assert_int_eq(sie_run(s, SD_HA, 1000, &host_pgm), SIE_END_ICPT);
+    ck_assert_uint_ge(shadow_get_stats(m.shadow)->hits, hits + 2);   /* code and data pages */
+    machine_free(&m);
+}
+END_TEST
+
+START_TEST(validity_reasons_for_bad_state_descriptions)
+{
+    static const struct { uint32_t flags; uint64_t mso, msl; uint16_t reason; } cases[] = {
+        { CPUSTAT_SM, 0, 0xfffff, SIE_VIR_ZARCH },
+        { CPUSTAT_ZARCH | CPUSTAT_RRF, 0, 0xfffff, SIE_VIR_FLAGS },
+        { CPUSTAT_ZARCH | CPUSTAT_SLSV, 0, 0xfffff, SIE_VIR_SLS },
+        { CPUSTAT_ZARCH, 0x200000, 0x100000, SIE_VIR_MSO },
+        { CPUSTAT_ZARCH, 0, 0x7fffffff, SIE_VIR_MSO },        /* beyond host storage */
+    };
+    struct machine m;
+    struct sie_ctx *s = setup(&m, true);
+    int host_pgm;
+    for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        build_sd(&m);
+        put64(&m, SD_HA + SD_MSO, cases[i].mso);
+        put64(&m, SD_HA + SD_MSL, cases[i].msl);
+        st_be32(machine_abs_store(&m, SD_HA, 4), cases[i].flags);
+        ck_assert_int_eq(sie_run(s, SD_HA, 1000, &host_pgm), SIE_END_ICPT);
+        ck_assert_uint_eq(sd_icpt(&m), ICPT_VALIDITY);
+        ck_assert_uint_eq(ld_be16(m.storage + SD_HA + SD_IPA), SIE_VALIDITY_IPA);
+        ck_assert_uint_eq(ld_be32(m.storage + SD_HA + SD_IPB) >> 16, cases[i].reason);
+    }
+    ck_assert_int_eq(sie_run(s, SD_HA + 8, 1000, &host_pgm), SIE_END_BAD_SD);
+    machine_free(&m);
+}
+END_TEST
+
+UNIT_SUITE(sie_suite)
+{
+    Suite *s = suite_create("sie");
+    TCase *t = tcase_create("c-interface");
+    tcase_add_loop_test(t, a_guest_with_dat_on_runs_through_both_stages, 0, 2);
+    tcase_add_loop_test(t, a_host_level_fault_exits_and_the_guest_resumes_after_the_host_fixes_it, 0, 2);
+    tcase_add_loop_test(t, a_guest_page_table_change_is_seen_at_the_next_access, 0, 2);
+    tcase_add_test(t, shadows_hit_when_the_guest_runs_again);
+    tcase_add_test(t, validity_reasons_for_bad_state_descriptions);
+    suite_add_tcase(s, t);
+    return s;
+}
