@@ -9,6 +9,8 @@
  * load, a guest store, a guest instruction fetch, and a guest DAT-table entry read
  * through stage 2 (a host fault even though it happens inside guest translation), and
  * a store to the guest's lowcore whose prefix page is host-invalid (TEID MSO + prefix).
+ * A host IPTE of a stage-2 page the guest has used through its own DAT makes the
+ * guest's next access fault for the host; a host remap is seen by the guest.
  * @baremetal qemu no
  */
 #include "sie_check.h"
@@ -196,6 +198,45 @@ static void test_prefix_page(void)
     CHECK_EQ(*(volatile uint64_t *)sm_frame(0x200), 0, "and not at absolute 0x200");
 }
 
+/* Under guest DAT (VA 0x30000 -> ga 0x31000), a load; DONE; again. Between runs the
+ * host invalidates, then remaps, the stage-2 page of ga 0x31000: the guest's
+ * translation must follow (host IPTE purges every TLB, the guest's too). */
+SIE_GUEST_CODE(g_reload,
+    "llilf %r2,0x30000\n"
+    "g_reload_load:\n\t"
+    "lg %r3,0(%r2)\n\t"
+    SIE_ASM_DONE
+    "j g_reload_load");
+SIE_LABEL(g_reload_load);
+
+static void test_host_invalidation(void)
+{
+    struct sie_guest *g = &guest;
+    sm_new_guest(g, sd, g_reload, g_reload_end);
+    sie_set_gcr(g, 1, gdat_build(g));
+    gdat_map(g, 0x30000, 0x31000);
+    sie_set_psw(g, PSW_MASK_64 | PSW_MASK_DAT, SIE_G_CODE);
+    *(volatile uint64_t *)sm_frame(0x31000) = 0x31;
+    *(volatile uint64_t *)sm_frame(0x3f000) = 0x3f;
+    run(g);
+    CHECK(faults == 0 && g->gr[3] == 0x31, "guest dat over host dat: the load reads the frame of ga 0x31000");
+
+    invalidate(0x31000);
+    g->gr[3] = 0;
+    run(g);
+    CHECK_EQ(faults, 1, "host ipte of the stage-2 page: the guest's next load faults for the host");
+    check_host_fault(0, 0x31000, SIE_GA(g_reload, g_reload_load), 0, "after host ipte");
+    CHECK_EQ(g->gr[3], 0x31, "after host ipte: the handler revalidated it, the load completed");
+
+    invalidate(0x31000);
+    *dat_pte(host_asce, SIE_SM_MSO + 0x31000) = sm_frame(0x3f000);
+    run(g);
+    CHECK_EQ(faults, 0, "host remap of the stage-2 page: no fault");
+    CHECK_EQ(g->gr[3], 0x3f, "host remap of the stage-2 page: the guest load reads the new frame");
+    invalidate(0x31000);
+    *dat_pte(host_asce, SIE_SM_MSO + 0x31000) = sm_frame(0x31000);
+}
+
 int main(void)
 {
     host_asce = sm_host_dat();
@@ -204,6 +245,7 @@ int main(void)
     test_fetch();
     test_guest_table();
     test_prefix_page();
+    test_host_invalidation();
     intr_set_pgm_handler(0);
     dat_disable();
     return test_summary();

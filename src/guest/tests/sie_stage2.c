@@ -7,7 +7,9 @@
  * them), with the same MSL check. In both modes the guest's own DAT runs on top with its
  * tables read through stage 2: a guest mapping is followed, and invalid guest entries
  * give the guest its page/segment-translation exception (code, ILC, TEID, old PSW at
- * the instruction) in its own lowcore, without any host program interruption.
+ * the instruction) in its own lowcore, without any host program interruption; a guest
+ * that changes its page-table entry (IPTE and a new entry, or a plain store and PTLB)
+ * gets the new translation.
  * @baremetal qemu no
  */
 #include "sie_check.h"
@@ -170,15 +172,56 @@ static void test_guest_dat(const char *mode)
     check_done(&g, "guest dat: resumed past the segment fault");
 }
 
+/* The guest changes its own page-table entry for VA 0x30000 (page table at GDAT_PT,
+ * entry 0x30 at +0x180): IPTE then a new frame (ga 0x33000), then a plain store of
+ * another frame (ga 0x34000) and PTLB. Each load must use the entry as changed. */
+SIE_GUEST_CODE(g_remap,
+    "llilf %r2,0x30000\n\t"
+    "llilf %r9,0x44000\n\t"
+    "lg %r3,0(%r2)\n\t"
+    "ipte %r9,%r2\n\t"
+    "llilf %r10,0x33000\n\t"
+    "stg %r10,0x180(%r9)\n\t"
+    "lg %r4,0(%r2)\n\t"
+    "llilf %r10,0x34000\n\t"
+    "stg %r10,0x180(%r9)\n\t"
+    "ptlb\n\t"
+    "lg %r5,0(%r2)\n\t"
+    SIE_ASM_DONE);
+
+static void test_guest_remap(const char *mode)
+{
+    struct sie_guest g;
+    char name[128];
+    new_guest(&g, g_remap, g_remap_end);
+    sie_set_gcr(&g, 1, gdat_build(&g));
+    gdat_map(&g, 0x30000, 0x31000);
+    sie_set_psw(&g, PSW_MASK_64 | PSW_MASK_DAT, SIE_G_CODE);
+    *host_view(0x31000) = 0x31;
+    *host_view(0x33000) = 0x33;
+    *host_view(0x34000) = 0x34;
+    sie_run(&g);
+    snprintf(name, sizeof(name), "%s, guest remaps its page: runs to its end", mode);
+    check_done(&g, name);
+    snprintf(name, sizeof(name), "%s, guest remaps its page: first load from ga 0x31000", mode);
+    CHECK_EQ(g.gr[3], 0x31, name);
+    snprintf(name, sizeof(name), "%s, after ipte and a new entry: load from ga 0x33000", mode);
+    CHECK_EQ(g.gr[4], 0x33, name);
+    snprintf(name, sizeof(name), "%s, after a plain store of the entry and ptlb: load from ga 0x34000", mode);
+    CHECK_EQ(g.gr[5], 0x34, name);
+}
+
 int main(void)
 {
     test_storage("sm clear");
     test_origin();
     test_guest_dat("sm clear");
+    test_guest_remap("sm clear");
     sm_host_dat();
     sm_mode = 1;
     test_storage("sm set");
     test_guest_dat("sm set");
+    test_guest_remap("sm set");
     dat_disable();
     return test_summary();
 }
