@@ -115,8 +115,8 @@ static void check_insn_icpt(struct sie_guest *g, const uint8_t *insn, unsigned l
     char name[128];
     uint16_t ipa = (uint16_t)(insn[0] << 8 | insn[1]);
     uint32_t ipb = ipb_of(insn, len), ipb_mask = len == 6 ? 0xffffffff : len == 4 ? 0xffff0000 : 0;
-    snprintf(name, sizeof(name), "%s: icpt 0x04", what);
-    check_icpt(g, ICPT_INST, name);
+    snprintf(name, sizeof(name), "%s: icpt 0x04 for this instruction", what);
+    sie_check_exit(g, sie_icptcode(g) == ICPT_INST && sie_ipa(g) == ipa, name);
     snprintf(name, sizeof(name), "%s: ipa 0x%04x", what, ipa);
     CHECK_EQ(sie_ipa(g), ipa, name);
     if (ipb_mask) {
