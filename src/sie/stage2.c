@@ -111,6 +111,12 @@ static int guest_read_entry(void *ctx, uint64_t aa, uint64_t *entry)
     return 0;
 }
 
+/* The TEID of a DAT-protection exception, as the walker stores it. */
+static uint64_t dat_prot_teid(uint64_t va, unsigned id, unsigned opts)
+{
+    return (va & ~PAGE_MASK_LOW) | TEID_DAT_PROT | (id & 3) | ((opts & DAT_FSI) ? TEID_STORE : 0);
+}
+
 /* Walk guest DAT and stage 2 for va (as a fetch), recording what the result depends
  * on, and cache it unless prefixing took part. Returns 0 or the walk's PGM code. */
 static int shadow_fill(struct sie_ctx *s, const struct shadow_key *k, uint64_t va, unsigned opts,
@@ -125,15 +131,21 @@ static int shadow_fill(struct sie_ctx *s, const struct shadow_key *k, uint64_t v
     s->deps_overflow = false;
     int pgm = dat_translate_va(&t, k->asce, va, opts & ~DAT_STORE, id, &r, &f);
     uint64_t aa = 0;
+    if (!pgm && r.protect && (opts & DAT_STORE)) {
+        s->recording = false;                  /* the guest's exception, before stage 2 */
+        g->fault.teid = dat_prot_teid(va, id, opts);
+        return PGM_PROTECTION;
+    }
     if (!pgm) {
         aa = r.absolute ? r.addr : dat_real_to_abs(g->prefix, r.addr);
         x->protect = r.protect;
         pgm = stage2_walk(s, aa & ~PAGE_MASK_LOW, ACC_FETCH, &x->haa, &x->host_protect);
     }
     s->recording = false;
-    if (pgm) {
-        if (!(pgm & PGM_HOST))
-            g->fault.teid = f.teid;
+    if (pgm) {                                 /* walked as a fetch: the TEID's FSI */
+        if (!(pgm & PGM_HOST))                 /* bits must name the real access */
+            g->fault.teid = (opts & DAT_FSI) ? (f.teid & ~(TEID_FETCH | TEID_STORE)) |
+                            ((opts & DAT_STORE) ? TEID_STORE : TEID_FETCH) : f.teid;
         return pgm;
     }
     bool prefixed = !r.absolute && (aa & ~PAGE_MASK_LOW) != (r.addr & ~PAGE_MASK_LOW);
@@ -160,8 +172,7 @@ static int shadow_translate(struct cpu *g, uint64_t va, enum acc acc, uint8_t **
         (pgm = shadow_fill(s, &k, va, opts, id, &x)))
         return pgm;
     if (acc == ACC_STORE && x.protect) {
-        g->fault.teid = (va & ~PAGE_MASK_LOW) | TEID_DAT_PROT | id |
-                        ((opts & DAT_FSI) ? TEID_STORE : 0);
+        g->fault.teid = dat_prot_teid(va, id, opts);
         return PGM_PROTECTION;
     }
     if (acc == ACC_STORE && x.host_protect)     /* the walk raises the host's exception */

@@ -205,6 +205,154 @@ START_TEST(validity_reasons_for_bad_state_descriptions)
 }
 END_TEST
 
+/* ---- property: shadows translate exactly as the two walks do ---------------------- */
+
+#define P_HOST_PT   0x40000ULL   /* host page tables for guest segments 0-15, 2K each */
+#define P_GSEGS     16           /* guest absolute 0-16M, guest virtual 0-16M */
+#define P_G_PT      0x20000ULL   /* guest page tables (guest absolute), 2K each */
+#define P_FRAMES    0x800000ULL  /* host frames for guest storage: 8M-24M of host storage */
+
+static uint64_t rnd(uint64_t *x)
+{
+    *x ^= *x << 13;
+    *x ^= *x >> 7;
+    *x ^= *x << 17;
+    return *x;
+}
+
+/* A random host-absolute frame for guest page n: usually its own, sometimes shared. */
+static uint64_t p_frame(uint64_t *x, uint64_t n)
+{
+    return P_FRAMES + ((rnd(x) % 8 ? n : rnd(x) % 4096) << 12);
+}
+
+static void p_put(struct machine *a, struct machine *b, uint64_t aa, uint64_t v)
+{
+    put64(a, aa, v);
+    put64(b, aa, v);
+}
+
+/* Host entries: 4K pages (some invalid or protected) or an EDAT-1 1M segment. Guest
+ * table pages (ga 0x10000-0x2ffff) always map to their own frame, so that the guest
+ * tables can be found; guest page 0-2 (lowcore, code) too. */
+static uint64_t host_pte(uint64_t *x, uint64_t n)
+{
+    uint64_t frame = P_FRAMES + (n << 12);
+    if (n < 3 || (n >= 0x10 && n < 0x30))
+        return frame;
+    uint64_t pte = p_frame(x, n);
+    unsigned r = (unsigned)(rnd(x) % 16);
+    return pte | (r == 0 ? PTE_INVALID : 0) | (r == 1 ? PTE_P : 0);
+}
+
+static uint64_t guest_pte(uint64_t *x)
+{
+    uint64_t pte = (rnd(x) % (P_GSEGS << 8)) << 12;
+    unsigned r = (unsigned)(rnd(x) % 8);
+    return pte | (r == 0 ? PTE_INVALID : 0) | (r == 1 ? PTE_P : 0);
+}
+
+/* Where guest absolute ga's 8-byte entry lies in host storage (tables are 1:1 there). */
+static uint64_t g_entry_ha(uint64_t ga) { return P_FRAMES + ga; }
+
+static void p_host_tables(struct machine *a, struct machine *b, uint64_t *x)
+{
+    for (unsigned i = 0; i < 2048; i++)
+        p_put(a, b, HOST_STO + 8 * i, STE_INVALID);
+    for (unsigned seg = 0; seg < P_GSEGS; seg++) {
+        bool large = seg > 0 && rnd(x) % 4 == 0;
+        uint64_t ste = large ? ((P_FRAMES + (seg << 20)) | STE_FC) : (P_HOST_PT + seg * 0x800);
+        p_put(a, b, HOST_STO + 8 * seg, ste);
+        for (unsigned n = 0; n < 256; n++)
+            p_put(a, b, P_HOST_PT + seg * 0x800 + 8 * n, host_pte(x, seg * 256 + n));
+    }
+}
+
+static void p_guest_tables(struct machine *a, struct machine *b, uint64_t *x)
+{
+    for (unsigned i = 0; i < 512; i++)
+        p_put(a, b, g_entry_ha(G_STO + 8 * i), i < P_GSEGS ? P_G_PT + i * 0x800 : STE_INVALID);
+    for (unsigned seg = 0; seg < P_GSEGS; seg++)
+        for (unsigned n = 0; n < 256; n++)
+            p_put(a, b, g_entry_ha(P_G_PT + seg * 0x800 + 8 * n), guest_pte(x));
+    p_put(a, b, g_entry_ha(P_G_PT), 0x2000);           /* va 0 -> code page */
+    static const uint8_t diag[] = { 0x83, 0x00, 0x00, 0x44 };
+    memcpy(machine_abs_store(a, P_FRAMES + 0x2000, 4), diag, 4);
+    memcpy(machine_abs_store(b, P_FRAMES + 0x2000, 4), diag, 4);
+}
+
+static struct sie_ctx *p_setup(struct machine *m, bool shadows)
+{
+    ck_assert_int_eq(machine_init(m, 32 << 20, 1), 0);
+    m->no_shadow = !shadows;
+    ck_assert_int_eq(machine_start(m, 0x10000), 0);
+    m->cpu[0]->cr[1] = HOST_STO | 3;
+    m->cpu[0]->cr[0] |= CR0_EDAT1;
+    build_sd(m);
+    put64(m, SD_HA + SD_MSL, (P_GSEGS << 20) - 1);
+    put64(m, SD_HA + SD_GPSW + 8, 0);
+    return sie_ctx_get(m, m->cpu[0]);
+}
+
+/* One translation on both machines' guest CPUs: same code, same TEID, same frame. */
+static void p_compare(struct sie_ctx *sa, struct sie_ctx *sb, struct machine *a, struct machine *b,
+                      uint64_t va, enum acc acc)
+{
+    struct cpu *ga = sie_ctx_guest(sa), *gb = sie_ctx_guest(sb);
+    uint8_t *pa = NULL, *pb = NULL;
+    bool wa = false, wb = false;
+    int ra = ga->mops->translate(ga, va, acc, &pa, &wa);
+    int rb = gb->mops->translate(gb, va, acc, &pb, &wb);
+    ck_assert_int_eq(ra, rb);
+    if (ra) {
+        ck_assert_uint_eq(ga->fault.teid, gb->fault.teid);
+        return;
+    }
+    ck_assert_uint_eq((uint64_t)(pa - a->storage), (uint64_t)(pb - b->storage));
+    ck_assert_int_eq(wa, wb);
+}
+
+/* A random store into a table: a host PTE or STE, or a guest PTE or STE. */
+static void p_change(struct machine *a, struct machine *b, uint64_t *x)
+{
+    unsigned seg = (unsigned)(rnd(x) % P_GSEGS), n = (unsigned)(rnd(x) % 256);
+    switch (rnd(x) % 4) {
+    case 0: p_put(a, b, P_HOST_PT + seg * 0x800 + 8 * n, host_pte(x, seg * 256 + n)); break;
+    case 1: if (seg) p_put(a, b, HOST_STO + 8 * seg, rnd(x) % 2 ? STE_INVALID : P_HOST_PT + seg * 0x800); break;
+    case 2: if (seg || n) p_put(a, b, g_entry_ha(P_G_PT + seg * 0x800 + 8 * n), guest_pte(x)); break;
+    default: if (seg) p_put(a, b, g_entry_ha(G_STO + 8 * seg), rnd(x) % 2 ? STE_INVALID : P_G_PT + seg * 0x800); break;
+    }
+}
+
+START_TEST(shadow_translations_equal_the_two_walks_under_random_tables_and_stores)
+{
+    uint64_t x = 0x9e3779b97f4a7c15ULL + (uint64_t)_i * 7919;
+    struct machine a, b;
+    struct sie_ctx *sa = p_setup(&a, true), *sb = p_setup(&b, false);
+    p_host_tables(&a, &b, &x);
+    p_guest_tables(&a, &b, &x);
+    int host_pgm;
+    ck_assert_int_eq(sie_run(sa, SD_HA, 10, &host_pgm), SIE_END_ICPT);   /* loads the guest */
+    ck_assert_int_eq(sie_run(sb, SD_HA, 10, &host_pgm), SIE_END_ICPT);
+    ck_assert_uint_eq(a.storage[SD_HA + SD_ICPTCODE], ICPT_INST);
+    uint64_t hot[64];                               /* a working set, so that shadows hit */
+    for (unsigned i = 0; i < 64; i++)
+        hot[i] = rnd(&x) % (P_GSEGS << 8);
+    for (unsigned step = 0; step < 3000; step++) {
+        uint64_t page = rnd(&x) % 8 ? hot[rnd(&x) % 64] : rnd(&x) % (P_GSEGS << 8);
+        uint64_t va = page << 12 | (rnd(&x) & 0xff8);
+        p_compare(sa, sb, &a, &b, va, rnd(&x) % 3 ? ACC_FETCH : ACC_STORE);
+        if (step % 3 == 0)
+            p_change(&a, &b, &x);
+    }
+    const struct shadow_stats *st = shadow_get_stats(a.shadow);
+    ck_assert_uint_gt(st->hits, 100);               /* the shadows were really used */
+    ck_assert_uint_gt(st->drops, 10);
+    machine_free(&a);
+    machine_free(&b);
+}
+END_TEST
+
 UNIT_SUITE(sie_suite)
 {
     Suite *s = suite_create("sie");
@@ -215,5 +363,8 @@ UNIT_SUITE(sie_suite)
     tcase_add_test(t, shadows_hit_when_the_guest_runs_again);
     tcase_add_test(t, validity_reasons_for_bad_state_descriptions);
     suite_add_tcase(s, t);
+    TCase *p = tcase_create("property");
+    tcase_add_loop_test(p, shadow_translations_equal_the_two_walks_under_random_tables_and_stores, 0, 8);
+    suite_add_tcase(s, p);
     return s;
 }
