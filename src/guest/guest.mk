@@ -14,7 +14,9 @@ GUEST_LDFLAGS  := -nostdlib -static -no-pie -Wl,-T,$(GUEST_DIR)/guest.lds \
                   -Wl,--build-id=none -Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
 
 GUEST_LIB_C    := $(filter-out $(GUEST_DIR)/demo.c,$(wildcard $(GUEST_DIR)/*.c))
-GUEST_LIB_OBJ  := $(GUEST_OUT)/obj/start.o $(GUEST_LIB_C:$(GUEST_DIR)/%.c=$(GUEST_OUT)/obj/%.o)
+GUEST_LIB_S    := $(wildcard $(GUEST_DIR)/*.S)
+GUEST_LIB_OBJ  := $(GUEST_LIB_S:$(GUEST_DIR)/%.S=$(GUEST_OUT)/obj/%.o) \
+                  $(GUEST_LIB_C:$(GUEST_DIR)/%.c=$(GUEST_OUT)/obj/%.o)
 GUEST_TEST_C   := $(wildcard $(GUEST_DIR)/tests/*.c)
 GUEST_TEST_ELF := $(GUEST_TEST_C:$(GUEST_DIR)/tests/%.c=$(GUEST_OUT)/tests/%.elf)
 GUEST_ELF      := $(GUEST_OUT)/demo.elf $(GUEST_TEST_ELF)
