@@ -19,6 +19,8 @@
 #                         stdio, so that line-mode messages reach the console there too
 #   @baremetal qemu no    zhyp only: the test checks architected results QEMU 7.2 does
 #                         not give (docs/testing.md); its own summary decides
+#   @baremetal shadow both  also boot with --no-shadow: the console must be identical
+#                         (the SIE tests: shadow translations change nothing visible)
 # usage: tests/run-baremetal.sh BUILD_DIR [PATTERN]
 set -u
 B=${1:-build}
@@ -86,10 +88,27 @@ check_output() {
     return 1
 }
 
-# run_zhyp NAME ELF: console to TMPD/NAME.zhyp; returns zhyp's status.
+# run_zhyp NAME ELF [OUT [ARGS...]]: console to OUT (default TMPD/NAME.zhyp); returns
+# zhyp's status.
 run_zhyp() {
+    local out=${3:-$TMPD/$1.zhyp}
     { timeout "$TIMEOUT" "$B/zhyp" run --kernel "$2" --mem 128M --smp "$(test_opt "$1" smp 1)" \
-        --append "zhyp baremetal" <"$(test_stdin "$1")" >"$TMPD/$1.zhyp" 2>"$TMPD/$1.zhyp.err"; } 2>/dev/null
+        --append "zhyp baremetal" "${@:4}" <"$(test_stdin "$1")" >"$out" 2>"$out.err"; } 2>/dev/null
+}
+
+# compare_no_shadow NAME ELF: boots again with --no-shadow; returns 0 when the console
+# and exit status equal the run with shadows (TMPD/NAME.zhyp).
+compare_no_shadow() {
+    local name=$1 out=$TMPD/$1.noshadow st
+    run_zhyp "$name" "$2" "$out" --no-shadow
+    st=$?
+    if [ "$st" -eq 0 ] && cmp -s "$TMPD/$name.zhyp" "$out"; then
+        echo "PASS $name --no-shadow: same console as with shadows"
+        return 0
+    fi
+    echo "FAIL $name --no-shadow: exit $st"
+    diff "$TMPD/$name.zhyp" "$out" | head -5 | sed 's/^/    /'
+    return 1
 }
 
 # compare_zhyp NAME ELF: boots the image on zhyp; returns 0 when the console equals QEMU's.
@@ -131,6 +150,13 @@ for elf in "${elfs[@]}"; do
             pass=$((pass + 1))
         else
             fail=$((fail + 1))
+        fi
+        if [ "$(test_opt "$name" shadow one)" = both ]; then
+            if compare_no_shadow "$name" "$elf"; then
+                pass=$((pass + 1))
+            else
+                fail=$((fail + 1))
+            fi
         fi
         continue
     fi

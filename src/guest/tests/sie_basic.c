@@ -7,6 +7,7 @@
  * (problem state), addressing (SD outside storage), each suppressing with ILC 4 and
  * the SD untouched.
  * @baremetal qemu no
+ * @baremetal shadow both
  */
 #include "sie_check.h"
 

@@ -12,6 +12,7 @@
  * A host IPTE of a stage-2 page the guest has used through its own DAT makes the
  * guest's next access fault for the host; a host remap is seen by the guest.
  * @baremetal qemu no
+ * @baremetal shadow both
  */
 #include "sie_check.h"
 

@@ -8,6 +8,7 @@
  * control off; and privileged instructions in the guest's problem state, which give the
  * guest a privileged-operation exception in its own lowcore instead of an interception.
  * @baremetal qemu no
+ * @baremetal shadow both
  */
 #include "sie_check.h"
 

@@ -8,6 +8,7 @@
  * SPKA/IPK, STCKF, PTLB, CSP, and under guest DAT LRAG, STURA/LURA and IPTE (whose
  * invalidation the guest's next access sees) run without an exit.
  * @baremetal qemu no
+ * @baremetal shadow both
  */
 #include "sie_check.h"
 

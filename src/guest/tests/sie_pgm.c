@@ -8,6 +8,7 @@
  * ictl OPEREXC an operation exception ends the run with icpt 0x2c, IPA/IPB the
  * instruction and the PSW after it, while other exceptions still go to the guest.
  * @baremetal qemu no
+ * @baremetal shadow both
  */
 #include "sie_check.h"
 

@@ -11,6 +11,7 @@
  * that changes its page-table entry (IPTE and a new entry, or a plain store and PTLB)
  * gets the new translation.
  * @baremetal qemu no
+ * @baremetal shadow both
  */
 #include "sie_check.h"
 

@@ -7,6 +7,7 @@
  * external interruption during SIE exits for the host with icpt 0 and the host's old
  * PSW at the SIE instruction, and returning from it resumes the guest.
  * @baremetal qemu no
+ * @baremetal shadow both
  */
 #include "sie_check.h"
 

@@ -5,6 +5,7 @@
  * outside guest storage (0x0037), the facility list outside host storage (0x0038), an
  * invalid guest PSW (0x0039). A valid SD next to each shows the guest does run.
  * @baremetal qemu no
+ * @baremetal shadow both
  */
 #include "sie_check.h"
 
