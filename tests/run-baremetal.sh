@@ -96,34 +96,30 @@ run_zhyp() {
         --append "zhyp baremetal" "${@:4}" <"$(test_stdin "$1")" >"$out" 2>"$out.err"; } 2>/dev/null
 }
 
-# compare_no_shadow NAME ELF: boots again with --no-shadow; returns 0 when the console
-# and exit status equal the run with shadows (TMPD/NAME.zhyp).
-compare_no_shadow() {
-    local name=$1 out=$TMPD/$1.noshadow st
-    run_zhyp "$name" "$2" "$out" --no-shadow
-    st=$?
-    if [ "$st" -eq 0 ] && cmp -s "$TMPD/$name.zhyp" "$out"; then
-        echo "PASS $name --no-shadow: same console as with shadows"
+# same_console NAME WHAT EXPECTED ACTUAL STATUS: the verdict of a zhyp run whose console
+# must equal EXPECTED; returns 0 on a pass.
+same_console() {
+    if [ "$5" -eq 0 ] && cmp -s "$3" "$4"; then
+        echo "PASS $1 $2"
         return 0
     fi
-    echo "FAIL $name --no-shadow: exit $st"
-    diff "$TMPD/$name.zhyp" "$out" | head -5 | sed 's/^/    /'
+    echo "FAIL $1 $2: exit $5"
+    diff "$3" "$4" | head -5 | sed 's/^/    /'
+    head -3 "$4.err" | sed 's/^/    zhyp: /'
     return 1
 }
 
-# compare_zhyp NAME ELF: boots the image on zhyp; returns 0 when the console equals QEMU's.
+# compare_no_shadow NAME ELF: boots again with --no-shadow; the console must equal the
+# run with shadows (TMPD/NAME.zhyp).
+compare_no_shadow() {
+    run_zhyp "$1" "$2" "$TMPD/$1.noshadow" --no-shadow
+    same_console "$1" "--no-shadow: same console as with shadows" "$TMPD/$1.zhyp" "$TMPD/$1.noshadow" $?
+}
+
+# compare_zhyp NAME ELF: boots the image on zhyp; the console must equal QEMU's.
 compare_zhyp() {
-    local name=$1 elf=$2 zs
-    run_zhyp "$name" "$elf"
-    zs=$?
-    if [ "$zs" -eq 0 ] && cmp -s "$TMPD/$name.qemu.txt" "$TMPD/$name.zhyp"; then
-        echo "PASS $name on zhyp: same console as QEMU"
-        return 0
-    fi
-    echo "FAIL $name on zhyp: exit $zs"
-    diff "$TMPD/$name.qemu.txt" "$TMPD/$name.zhyp" | head -5 | sed 's/^/    /'
-    head -3 "$TMPD/$name.zhyp.err" | sed 's/^/    zhyp: /'
-    return 1
+    run_zhyp "$1" "$2"
+    same_console "$1" "on zhyp: same console as QEMU" "$TMPD/$1.qemu.txt" "$TMPD/$1.zhyp" $?
 }
 
 on_zhyp() {

@@ -23,6 +23,8 @@ int machine_to_host(struct cpu *c, uint64_t aa, enum acc acc, uint64_t *haa);
 int machine_to_absolute(struct cpu *c, uint64_t va, enum acc acc, uint64_t *aa, struct xlate_info *xi);
 int machine_access_frame(struct cpu *c, uint64_t va, uint64_t haa, enum acc acc,
                          const struct xlate_info *xi, uint8_t **page_hva, bool *writable);
+/* The whole of it: logical -> host page with every check (the machine's mem_ops). */
+int machine_translate(struct cpu *c, uint64_t va, enum acc acc, uint8_t **page_hva, bool *writable);
 
 int machine_lra(struct cpu *c, uint64_t va, uint64_t *result, unsigned *cc);
 int machine_ipte(struct cpu *c, uint64_t pto_aa, uint64_t va);

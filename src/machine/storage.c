@@ -356,7 +356,7 @@ int machine_access_frame(struct cpu *c, uint64_t va, uint64_t haa, enum acc acc,
     return 0;
 }
 
-static int sys_translate(struct cpu *c, uint64_t va, enum acc acc, uint8_t **page_hva, bool *writable)
+int machine_translate(struct cpu *c, uint64_t va, enum acc acc, uint8_t **page_hva, bool *writable)
 {
     uint64_t aa, haa;
     struct xlate_info xi;
@@ -377,4 +377,4 @@ static uint8_t *sys_lowcore(struct cpu *c)
     return machine_abs_store(c->mctx, c->prefix, 0x2000);
 }
 
-const struct mem_ops machine_mem_ops = { sys_translate, sys_lowcore };
+const struct mem_ops machine_mem_ops = { machine_translate, sys_lowcore };

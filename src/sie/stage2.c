@@ -80,20 +80,6 @@ int sie_map_prefix(struct sie_ctx *s)
     return 0;
 }
 
-/* Guest logical -> host page, exactly as the bare machine does it but with the guest's
- * absolute addresses (and table entries) taken through stage 2 (storage.c). */
-static int walk_translate(struct cpu *g, uint64_t va, enum acc acc, uint8_t **page_hva, bool *writable)
-{
-    uint64_t aa, haa;
-    struct xlate_info xi;
-    int pgm = machine_to_absolute(g, va, acc, &aa, &xi);
-    if (!pgm)
-        pgm = machine_to_host(g, aa, acc, &haa);
-    if (pgm)
-        return pgm;
-    return machine_access_frame(g, va, haa, acc, &xi, page_hva, writable);
-}
-
 /* A guest table entry for a shadowed walk: read through stage 2, noting the entry and
  * every host entry used to reach it. */
 static int guest_read_entry(void *ctx, uint64_t aa, uint64_t *entry)
@@ -175,8 +161,8 @@ static int shadow_translate(struct cpu *g, uint64_t va, enum acc acc, uint8_t **
         g->fault.teid = dat_prot_teid(va, id, opts);
         return PGM_PROTECTION;
     }
-    if (acc == ACC_STORE && x.host_protect)     /* the walk raises the host's exception */
-        return walk_translate(g, va, acc, page_hva, writable);
+    if (acc == ACC_STORE && x.host_protect)     /* the walks raise the host's exception */
+        return machine_translate(g, va, acc, page_hva, writable);
     struct xlate_info xi = { (asce & ASCE_PRIVATE) != 0, x.protect };
     return machine_access_frame(g, va, x.haa, acc, &xi, page_hva, writable);
 }
@@ -187,7 +173,7 @@ static int guest_translate(struct cpu *g, uint64_t va, enum acc acc, uint8_t **p
     g->fault.access_id = 0;
     if (g->shadow && (g->psw.mask & PSW_MASK_DAT))
         return shadow_translate(g, va, acc, page_hva, writable);
-    return walk_translate(g, va, acc, page_hva, writable);
+    return machine_translate(g, va, acc, page_hva, writable);
 }
 
 /* The guest's prefix page 0, mapped at entry (interruptions store only below 0x1000);
