@@ -205,6 +205,24 @@ START_TEST(validity_reasons_for_bad_state_descriptions)
 }
 END_TEST
 
+START_TEST(read_scp_info_reports_sief2_and_skeyi_for_every_cpu)
+{
+    struct machine m;
+    ck_assert_int_eq(machine_init(&m, 16 << 20, 3), 0);
+    ck_assert_int_eq(machine_start(&m, 0x10000), 0);
+    uint8_t *sccb = machine_abs_store(&m, 0x8000, 4096);
+    memset(sccb, 0, 4096);
+    st_be16(sccb, 4096);
+    ck_assert_int_eq(sclp_servc(m.cpu[0], 0x00020001u, 0x8000), 0);   /* Read SCP Info */
+    ck_assert_uint_eq(ld_be16(sccb + 6), 0x0010);                     /* read completed */
+    unsigned n = ld_be16(sccb + 16), off = ld_be16(sccb + 18);
+    ck_assert_uint_eq(n, 3);
+    for (unsigned i = 0; i < n; i++)
+        ck_assert_uint_eq(sccb[off + 16 * i + 2], 0x08 | 0x04);       /* sief2, skeyi */
+    machine_free(&m);
+}
+END_TEST
+
 /* ---- property: shadows translate exactly as the two walks do ---------------------- */
 
 #define P_HOST_PT   0x40000ULL   /* host page tables for guest segments 0-15, 2K each */
@@ -362,6 +380,7 @@ UNIT_SUITE(sie_suite)
     tcase_add_loop_test(t, a_guest_page_table_change_is_seen_at_the_next_access, 0, 2);
     tcase_add_test(t, shadows_hit_when_the_guest_runs_again);
     tcase_add_test(t, validity_reasons_for_bad_state_descriptions);
+    tcase_add_test(t, read_scp_info_reports_sief2_and_skeyi_for_every_cpu);
     suite_add_tcase(s, t);
     TCase *p = tcase_create("property");
     tcase_add_loop_test(p, shadow_translations_equal_the_two_walks_under_random_tables_and_stores, 0, 8);
