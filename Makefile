@@ -93,7 +93,7 @@ bench-sys-images: $(SYS_BENCH_ELF) $(SYS_BENCH_BIN)
 
 # bench/sie: cbench.c's workload on bare metal (bench/src/bare/rt.h stands in for
 # tests/diff/rt/rt.h; DAT through the guest SDK's dat.c), the DIAG guest and the SIE
-# host images (sys.h frame).
+# host images (sys.h frame), and the host-side driver linked with libzhyp.
 BARE_CFLAGS := -march=z196 -O2 -g -static -nostdlib -ffreestanding -fno-builtin \
                -fno-stack-protector -fno-pie -no-pie -fno-asynchronous-unwind-tables -Wall \
                -Ibench/src/bare -Ibench/src -Isrc/guest -Wl,-T,bench/src/bare.lds \
@@ -103,6 +103,8 @@ $(B)/bench/cbench-bare.elf: $(BARE_SRC) bench/src/bare.lds bench/src/bare/rt.h b
                             src/guest/dat.h src/guest/arch.h src/guest/lowcore.h
 	@mkdir -p $(dir $@)
 	$(XCC) $(BARE_CFLAGS) -o $@ $(BARE_SRC) -lgcc
+$(B)/bench/siebench: $(B)/bench/src/siebench.o $(B)/libzhyp.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 bench-sie-images: $(B)/bench/cbench-bare.elf $(B)/bench/sys/diag-dat.elf $(B)/bench/sys/sie.elf
 
 # The bare-metal guest SDK and its test images (src/guest/guest.mk: make guest).
@@ -147,4 +149,4 @@ format:
 	clang-format -i $(wildcard src/*/*.c src/*/*.h include/zhyp/*.h tests/unit/*.c)
 
 .PHONY: all check bench bench-sys-images bench-sie-images clean format deps demo
--include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(B)/bench/src/siebench.d
