@@ -123,6 +123,7 @@ check: $(B)/zhyp $(B)/test_unit $(CROSS_TESTS)
 bench: $(B)/zhyp
 	bench/mips
 	bench/mips-sys
+	bench/sie
 
 deps:
 	bash .ci/deps
