@@ -91,6 +91,22 @@ $(B)/bench/sys/%.bin: $(B)/bench/sys/%.elf
 	$(CROSS)objcopy -O binary $< $@
 bench-sys-images: $(SYS_BENCH_ELF) $(SYS_BENCH_BIN)
 
+# bench/sie: cbench.c's workload on bare metal (bench/src/bare/rt.h stands in for
+# tests/diff/rt/rt.h; DAT through the guest SDK's dat.c), the DIAG guest and the SIE
+# host images (sys.h frame), and the host-side driver linked with libzhyp.
+BARE_CFLAGS := -march=z196 -O2 -g -static -nostdlib -ffreestanding -fno-builtin \
+               -fno-stack-protector -fno-pie -no-pie -fno-asynchronous-unwind-tables -Wall \
+               -Ibench/src/bare -Ibench/src -Isrc/guest -Wl,-T,bench/src/bare.lds \
+               -Wl,--build-id=none -Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
+BARE_SRC    := bench/src/bare_start.S bench/src/bare_rt.c bench/src/cbench.c src/guest/dat.c
+$(B)/bench/cbench-bare.elf: $(BARE_SRC) bench/src/bare.lds bench/src/bare/rt.h bench/src/siebench.h \
+                            src/guest/dat.h src/guest/arch.h src/guest/lowcore.h
+	@mkdir -p $(dir $@)
+	$(XCC) $(BARE_CFLAGS) -o $@ $(BARE_SRC) -lgcc
+$(B)/bench/siebench: $(B)/bench/src/siebench.o $(B)/libzhyp.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+bench-sie-images: $(B)/bench/cbench-bare.elf $(B)/bench/sys/diag-dat.elf $(B)/bench/sys/sie.elf
+
 # The bare-metal guest SDK and its test images (src/guest/guest.mk: make guest).
 include src/guest/guest.mk
 
@@ -107,6 +123,7 @@ check: $(B)/zhyp $(B)/test_unit $(CROSS_TESTS)
 bench: $(B)/zhyp
 	bench/mips
 	bench/mips-sys
+	bench/sie
 
 deps:
 	bash .ci/deps
@@ -132,5 +149,5 @@ clean:
 format:
 	clang-format -i $(wildcard src/*/*.c src/*/*.h include/zhyp/*.h tests/unit/*.c)
 
-.PHONY: all check bench bench-sys-images clean format deps demo
--include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
+.PHONY: all check bench bench-sys-images bench-sie-images clean format deps demo
+-include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(B)/bench/src/siebench.d
