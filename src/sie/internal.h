@@ -27,6 +27,7 @@ struct sie_ctx {
     uint64_t s2id;               /* stage-2 identity for shadow keys */
     uint8_t fac[32];             /* the guest's facility list */
     uint8_t *lowcore_ha;         /* host address of the guest's prefix page 0 */
+    uint64_t tlb_sd, tlb_s2;     /* SD and stage 2 the guest TLB holds entries of */
 
     /* The exit being prepared: -1 while the guest runs. */
     int icpt;

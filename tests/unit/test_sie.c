@@ -142,14 +142,17 @@ START_TEST(a_guest_page_table_change_is_seen_at_the_next_access)
     struct sie_ctx *s = setup(&m, _i);
     int host_pgm;
     ck_assert_int_eq(sie_run(s, SD_HA, 1000, &host_pgm), SIE_END_ICPT);
-    /* The guest's own store (here made by the host into its frame) moves V_DATA. */
+    /* The guest moves V_DATA (its store, here made by the host into its frame, then the
+     * TLB purge its IPTE would make; shadows drop at the store itself). */
     guest_put64(&m, G_PT + 8, G_DATA + 0x1000);
+    sie_ctx_tlb_flush(s);
     restart_guest(&m);
     ck_assert_int_eq(sie_run(s, SD_HA, 1000, &host_pgm), SIE_END_ICPT);
     ck_assert_uint_eq(guest_get32(&m, G_DATA + 0x1004), 6);
     /* The host moves the guest page to another frame (and says so with a store). */
     uint64_t other = GUEST_HA + 0x300000;
     put64(&m, HOST_PT + 8 * ((G_DATA + 0x1000) >> 12), other);
+    sie_ctx_tlb_flush(s);                           /* what the host's IPTE does to guest TLBs */
     restart_guest(&m);
     ck_assert_int_eq(sie_run(s, SD_HA, 1000, &host_pgm), SIE_END_ICPT);
     ck_assert_uint_eq(ld_be32(m.storage + other + 4), 6);
@@ -164,6 +167,25 @@ START_TEST(a_guest_page_table_change_is_seen_at_the_next_access)
 }
 END_TEST
 
+/* The guest TLB survives re-entry of the same SD, but not a change of its CR1. */
+START_TEST(a_new_guest_asce_in_the_sd_is_used_at_the_next_entry)
+{
+    struct machine m;
+    struct sie_ctx *s = setup(&m, _i);
+    int host_pgm;
+    ck_assert_int_eq(sie_run(s, SD_HA, 1000, &host_pgm), SIE_END_ICPT);
+    for (unsigned i = 0; i < 512; i++)                 /* a second table set at 0x13000 */
+        guest_put64(&m, 0x13000 + 8 * i, i == 1 ? 0x12000 : STE_INVALID);
+    for (unsigned n = 0; n < 256; n++)
+        guest_put64(&m, 0x12000 + 8 * n, n == 0 ? G_CODE : n == 1 ? G_DATA + 0x2000 : PTE_INVALID);
+    put64(&m, SD_HA + SD_GCR + 8, 0x13000);
+    restart_guest(&m);
+    ck_assert_int_eq(sie_run(s, SD_HA, 1000, &host_pgm), SIE_END_ICPT);
+    ck_assert_uint_eq(guest_get32(&m, G_DATA + 0x2004), 6);
+    machine_free(&m);
+}
+END_TEST
+
 START_TEST(shadows_hit_when_the_guest_runs_again)
 {
     struct machine m;
@@ -171,6 +193,7 @@ START_TEST(shadows_hit_when_the_guest_runs_again)
     int host_pgm;
     ck_assert_int_eq(sie_run(s, SD_HA, 1000, &host_pgm), SIE_END_ICPT);
     uint64_t hits = shadow_get_stats(m.shadow)->hits;
+    sie_ctx_tlb_flush(s);                           /* misses again: the shadows answer */
     restart_guest(&m);
     ck_assert_int_eq(sie_run(s, SD_HA, 1000, &host_pgm), SIE_END_ICPT);
     ck_assert_uint_ge(shadow_get_stats(m.shadow)->hits, hits + 2);   /* code and data pages */
@@ -378,6 +401,7 @@ UNIT_SUITE(sie_suite)
     tcase_add_loop_test(t, a_guest_with_dat_on_runs_through_both_stages, 0, 2);
     tcase_add_loop_test(t, a_host_level_fault_exits_and_the_guest_resumes_after_the_host_fixes_it, 0, 2);
     tcase_add_loop_test(t, a_guest_page_table_change_is_seen_at_the_next_access, 0, 2);
+    tcase_add_loop_test(t, a_new_guest_asce_in_the_sd_is_used_at_the_next_entry, 0, 2);
     tcase_add_test(t, shadows_hit_when_the_guest_runs_again);
     tcase_add_test(t, validity_reasons_for_bad_state_descriptions);
     tcase_add_test(t, read_scp_info_reports_sief2_and_skeyi_for_every_cpu);
