@@ -20,11 +20,22 @@ static inline uint64_t x_ea(const struct cpu *c, const struct xops *o)
     return (c->gr[o->x2] + c->gr[o->b2] + (uint64_t)(int64_t)o->i) & c->amask;
 }
 
-/* The address without an index register (X2 = 0): one GR load and add fewer; the
+/* The operand address for a TLB probe only: not wrapped to the addressing mode. Every
+ * TLB tag is a page of the current mode (the TLB is filled with wrapped addresses and
+ * flushed when the mode changes, cpu_set_psw), so an unwrapped address that hits is in
+ * the mode's range and equals its wrapped self, and one that needs wrapping misses; the
+ * miss paths use x_ea. One host instruction per access (callgrind, loop_las: 19.0 ->
+ * 18.2). Never for an address that is itself a result (LA, branch targets). */
+static inline uint64_t x_ea_tlb(const struct cpu *c, const struct xops *o)
+{
+    return c->gr[o->x2] + c->gr[o->b2] + (uint64_t)(int64_t)o->i;
+}
+
+/* x_ea_tlb without an index register (X2 = 0): one GR load and add fewer; the
  * displacement comes sign-extended from the slot (xop_fill). */
 static inline uint64_t x_ea_b(const struct cpu *c, const struct xslot *s)
 {
-    return (c->gr[s->u.o.b2] + (uint64_t)s->t.disp) & c->amask;
+    return c->gr[s->u.o.b2] + (uint64_t)s->t.disp;
 }
 
 /* The low 32 bits of a GR as one 4-byte store (the high half is untouched). */
@@ -157,7 +168,7 @@ static __attribute__((noinline)) struct xslot *xload_miss(struct cpu *c, struct 
     return s + ilen / 2;
 }
 
-/* xload at the address va (x_ea or x_ea_b of the slot's operands). */
+/* xload at the address va (x_ea_tlb or x_ea_b of the slot's operands). */
 static inline struct xslot *xload_at(struct cpu *c, struct xslot *s, uint64_t va, unsigned ilen,
                                      unsigned size, bool sign, bool wide)
 {
@@ -171,7 +182,7 @@ static inline struct xslot *xload_at(struct cpu *c, struct xslot *s, uint64_t va
 static inline struct xslot *xload(struct cpu *c, struct xslot *s, unsigned ilen,
                                   unsigned size, bool sign, bool wide)
 {
-    return xload_at(c, s, x_ea(c, &s->u.o), ilen, size, sign, wide);
+    return xload_at(c, s, x_ea_tlb(c, &s->u.o), ilen, size, sign, wide);
 }
 
 XPAIR(x_l, x_ly, xload, 4, false, false)
@@ -204,7 +215,7 @@ static __attribute__((noinline)) struct xslot *xstore_miss(struct cpu *c, struct
     return s + ilen / 2;
 }
 
-/* xstore at the address va (x_ea or x_ea_b of the slot's operands). */
+/* xstore at the address va (x_ea_tlb or x_ea_b of the slot's operands). */
 static inline struct xslot *xstore_at(struct cpu *c, struct xslot *s, uint64_t va, unsigned ilen,
                                       unsigned size)
 {
@@ -224,7 +235,7 @@ static inline struct xslot *xstore_at(struct cpu *c, struct xslot *s, uint64_t v
 
 static inline struct xslot *xstore(struct cpu *c, struct xslot *s, unsigned ilen, unsigned size)
 {
-    return xstore_at(c, s, x_ea(c, &s->u.o), ilen, size);
+    return xstore_at(c, s, x_ea_tlb(c, &s->u.o), ilen, size);
 }
 
 XPAIR(x_st, x_sty, xstore, 4)
@@ -243,7 +254,7 @@ static __attribute__((noinline)) struct xslot *x_mvi_miss(struct cpu *c, struct 
 
 static struct xslot *x_mvi(struct cpu *c, struct xslot *s)
 {
-    uint8_t *p = tlb_write_ha(c, x_ea(c, &s->u.o), 1);
+    uint8_t *p = tlb_write_ha(c, x_ea_tlb(c, &s->u.o), 1);
     if (unlikely(!p))
         return x_mvi_miss(c, s);
     *p = s->u.o.r1;
@@ -262,7 +273,7 @@ static __attribute__((noinline)) struct xslot *x_cli_miss(struct cpu *c, struct 
 
 static struct xslot *x_cli(struct cpu *c, struct xslot *s)
 {
-    const uint8_t *p = tlb_read_ha(c, x_ea(c, &s->u.o), 1);
+    const uint8_t *p = tlb_read_ha(c, x_ea_tlb(c, &s->u.o), 1);
     if (unlikely(!p))
         return x_cli_miss(c, s);
     c->cc = cc_cmp_u64(*p, s->u.o.r1);
@@ -411,7 +422,7 @@ static __attribute__((noinline)) struct xslot *rm_miss(struct cpu *c, struct xsl
 static inline struct xslot *rm32(struct cpu *c, struct xslot *s, unsigned ilen, enum xop op)
 {
     const struct xops *o = &s->u.o;
-    const uint8_t *p = tlb_read_ha(c, x_ea(c, o), 4);
+    const uint8_t *p = tlb_read_ha(c, x_ea_tlb(c, o), 4);
     if (unlikely(!p))
         return rm_miss(c, s, ilen, op, false);
     return alu32(c, s, ilen, o->r1, (uint32_t)c->gr[o->r1], ld_be32(p), op);
@@ -419,7 +430,7 @@ static inline struct xslot *rm32(struct cpu *c, struct xslot *s, unsigned ilen, 
 static inline struct xslot *rm64(struct cpu *c, struct xslot *s, unsigned ilen, enum xop op)
 {
     const struct xops *o = &s->u.o;
-    const uint8_t *p = tlb_read_ha(c, x_ea(c, o), 8);
+    const uint8_t *p = tlb_read_ha(c, x_ea_tlb(c, o), 8);
     if (unlikely(!p))
         return rm_miss(c, s, ilen, op, true);
     return alu64(c, s, ilen, o->r1, c->gr[o->r1], ld_be64(p), op);
@@ -670,8 +681,8 @@ static struct xslot *x_clgij(struct cpu *c, struct xslot *s)
 XINLINE bool mvc_ha(struct cpu *c, const struct xops *o, uint8_t **d, const uint8_t **src)
 {
     unsigned len = o->r1 + 1u;
-    uint64_t d_va = (c->gr[o->x2] + ((uint32_t)o->i & 0xfff)) & c->amask;
-    uint64_t s_va = (c->gr[o->b2] + ((uint32_t)o->i >> 12)) & c->amask;
+    uint64_t d_va = c->gr[o->x2] + ((uint32_t)o->i & 0xfff);     /* unwrapped: x_ea_tlb */
+    uint64_t s_va = c->gr[o->b2] + ((uint32_t)o->i >> 12);
     *d = tlb_write_ha(c, d_va, len);
     *src = tlb_read_ha(c, s_va, len);
     return *d && *src;
@@ -840,7 +851,7 @@ agr: {
     NEXT_SLOT();
 }
 a:
-    va = x_ea(c, &s->u.o);
+    va = x_ea_tlb(c, &s->u.o);
     goto a_va;
 a_b:
     va = x_ea_b(c, s);
