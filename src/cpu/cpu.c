@@ -101,10 +101,12 @@ static uint64_t amask_of(uint64_t mask)
 }
 
 /* Load a whole PSW (LPSWE, interruptions, reset). The CC moves into c->cc. Flags that
- * change what the fast path may do (problem state, key, DAT, ASC) flush the TLB. */
+ * change what the fast path may do (problem state, key, DAT, ASC, addressing mode: the
+ * TLB holds only pages of the current mode, xop_fast.c x_ea_tlb) flush the TLB. */
 void cpu_set_psw(struct cpu *c, uint64_t mask, uint64_t addr)
 {
-    const uint64_t xlate_bits = PSW_MASK_DAT | PSW_MASK_KEY | PSW_MASK_ASC | PSW_MASK_PSTATE;
+    const uint64_t xlate_bits = PSW_MASK_DAT | PSW_MASK_KEY | PSW_MASK_ASC | PSW_MASK_PSTATE |
+                                PSW_MASK_EA | PSW_MASK_BA;
     if ((mask ^ c->psw.mask) & xlate_bits)
         cpu_tlb_flush(c);
     c->cc = (unsigned)((mask & PSW_MASK_CC) >> PSW_SHIFT_CC);

@@ -127,6 +127,39 @@ START_TEST(tlb_hit_and_miss_paths_read_the_same_bytes)
 }
 END_TEST
 
+/* The fast loop probes the TLB with addresses not wrapped to the addressing mode
+ * (xop_fast.c x_ea_tlb), so a mode change must not leave entries of the old mode: here
+ * 64-bit mode fills the entries of page index 0x20 with a page above 4G, and after SAM31
+ * the same base register wraps to DATA_VA, whose page has the same index. */
+START_TEST(sam31_does_not_reuse_tlb_entries_of_64_bit_pages)
+{
+    static const uint8_t code[] = {
+        0x58, 0x20, 0x50, 0x00,              /* 0: L 2,0(5) */
+        0x50, 0x20, 0x50, 0x04,              /* 4: ST 2,4(5) */
+        0x01, 0x0d,                          /* 8: SAM31 */
+        0x58, 0x30, 0x50, 0x00,              /* a: L 3,0(5) */
+        0x50, 0x30, 0x50, 0x08,              /* e: ST 3,8(5) */
+    };
+    const uint64_t high = 0x100000000ULL + DATA_VA;
+    static const uint8_t hi_word[4] = { 0x11, 0x11, 0x11, 0x11 }, lo_word[4] = { 0x22, 0x22, 0x22, 0x22 };
+    uint8_t back[12];
+    struct fx *f = fx_new(code, sizeof(code));
+    ck_assert_int_eq(uspace_map(&f->us, high, PAGE_SIZE_4K, UPROT_R | UPROT_W), 0);
+    ck_assert_int_eq(uspace_write(&f->us, high, hi_word, 4), 0);
+    ck_assert_int_eq(uspace_write(&f->us, DATA_VA, lo_word, 4), 0);
+    f->cpu.gr[5] = high;
+    ck_assert_int_eq(fx_run(f, 5), CPU_EXIT_BUDGET);
+    ck_assert_uint_eq(f->cpu.gr[2], 0x11111111);
+    ck_assert_uint_eq(f->cpu.gr[3], 0x22222222);
+    ck_assert_int_eq(uspace_read(&f->us, DATA_VA, back, 12), 0);
+    ck_assert_int_eq(back[8], 0x22);                         /* the 31-bit ST: DATA_VA + 8 */
+    ck_assert_int_eq(uspace_read(&f->us, high, back, 12), 0);
+    ck_assert_int_eq(back[4], 0x11);                         /* the 64-bit ST */
+    ck_assert_int_eq(back[8], 0);
+    fx_free(f);
+}
+END_TEST
+
 UNIT_SUITE(cpu_suite)
 {
     Suite *s = suite_create("cpu");
@@ -142,6 +175,7 @@ UNIT_SUITE(cpu_suite)
     tcase_add_test(mem, store_to_read_only_page_raises_protection_and_stores_nothing);
     tcase_add_test(mem, store_crossing_into_an_unmapped_page_changes_nothing);
     tcase_add_test(mem, tlb_hit_and_miss_paths_read_the_same_bytes);
+    tcase_add_test(mem, sam31_does_not_reuse_tlb_entries_of_64_bit_pages);
     suite_add_tcase(s, mem);
     return s;
 }
