@@ -48,7 +48,7 @@ DIFF_SRC  := $(wildcard tests/diff/*.c)
 DIFF_ELF  := $(DIFF_SRC:tests/diff/%.c=$(B)/diff/%.elf)
 DIFF_CFLAGS := -march=zEC12 -O1 -static -nostdlib -ffreestanding -fno-builtin \
                -fno-stack-protector -Itests/diff/rt -Wall
-$(B)/diff/%.elf: tests/diff/%.c tests/diff/rt/rt.c tests/diff/rt/rt.h $(wildcard tests/diff/*.h)
+$(B)/diff/%.elf: tests/diff/%.c tests/diff/rt/rt.c tests/diff/rt/rt.h tests/diff/rt/xorshift.h $(wildcard tests/diff/*.h)
 	@mkdir -p $(dir $@)
 	$(XCC) $(DIFF_CFLAGS) -o $@ $< tests/diff/rt/rt.c -lgcc
 
@@ -69,7 +69,7 @@ $(foreach s,$(CORPUS_NAMES),$(foreach v,$(CORPUS_VARIANTS),$(eval $(call corpus_
 $(B)/bench/%.elf: bench/src/%.S
 	@mkdir -p $(dir $@)
 	$(XCC) -march=zEC12 -static -nostdlib -o $@ $<
-$(B)/bench/cbench.elf: bench/src/cbench.c tests/diff/rt/rt.c tests/diff/rt/rt.h
+$(B)/bench/cbench.elf: bench/src/cbench.c tests/diff/rt/rt.c tests/diff/rt/rt.h tests/diff/rt/xorshift.h
 	@mkdir -p $(dir $@)
 	$(XCC) $(DIFF_CFLAGS) -O2 -march=z196 -o $@ $< tests/diff/rt/rt.c -lgcc
 
@@ -99,7 +99,7 @@ BARE_CFLAGS := -march=z196 -O2 -g -static -nostdlib -ffreestanding -fno-builtin 
                -Ibench/src/bare -Ibench/src -Isrc/guest -Wl,-T,bench/src/bare.lds \
                -Wl,--build-id=none -Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
 BARE_SRC    := bench/src/bare_start.S bench/src/bare_rt.c bench/src/cbench.c src/guest/dat.c
-$(B)/bench/cbench-bare.elf: $(BARE_SRC) bench/src/bare.lds bench/src/bare/rt.h bench/src/siebench.h \
+$(B)/bench/cbench-bare.elf: $(BARE_SRC) bench/src/bare.lds bench/src/bare/rt.h bench/src/siebench.h tests/diff/rt/xorshift.h \
                             src/guest/dat.h src/guest/arch.h src/guest/lowcore.h
 	@mkdir -p $(dir $@)
 	$(XCC) $(BARE_CFLAGS) -o $@ $(BARE_SRC) -lgcc

@@ -3,6 +3,7 @@
  * put_hex() also stores its value as the checksum, and rt_exit() ends in a disabled
  * wait. Nothing here intercepts under SIE except that final wait: no SCLP, no SIGP. */
 #include "rt.h"
+#include "../../tests/diff/rt/xorshift.h"
 #include "arch.h"
 #include "dat.h"
 #include "siebench.h"
@@ -65,13 +66,10 @@ void *memcpy(void *d, const void *s, unsigned long n)
 }
 
 /* xorshift64*, with the seed of tests/diff/rt/rt.c: cbench's keys must be the same. */
-static u64 seed = 0x9e3779b97f4a7c15;
+static u64 seed = XORSHIFT_SEED;
 u64 rnd64(void)
 {
-    seed ^= seed >> 12;
-    seed ^= seed << 25;
-    seed ^= seed >> 27;
-    return seed * 0x2545f4914f6cdd1d;
+    return xorshift64star(&seed);
 }
 
 /* Called by bare_start.S with DAT off: 1:1 tables over the whole image (its BSS, stack

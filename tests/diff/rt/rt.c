@@ -1,5 +1,6 @@
 /* Freestanding runtime for the differential tests (see rt.h). */
 #include "rt.h"
+#include "xorshift.h"
 
 asm(".globl _start\n"
     "_start:\n"
@@ -142,11 +143,8 @@ const u32 edges32[] = {
 };
 const unsigned n_edges32 = sizeof(edges32) / sizeof(edges32[0]);
 
-static u64 seed = 0x9e3779b97f4a7c15;
+static u64 seed = XORSHIFT_SEED;
 u64 rnd64(void)
 {
-    seed ^= seed >> 12;
-    seed ^= seed << 25;
-    seed ^= seed >> 27;
-    return seed * 0x2545f4914f6cdd1d;
+    return xorshift64star(&seed);
 }
