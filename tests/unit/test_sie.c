@@ -394,6 +394,39 @@ START_TEST(shadow_translations_equal_the_two_walks_under_random_tables_and_store
 }
 END_TEST
 
+/* Random state descriptions and random guest code: every run ends in an interception,
+ * a host exit or the budget; nothing crashes the host and host storage outside the
+ * guest's and the SD's is untouched (the host's tables). */
+START_TEST(random_state_descriptions_and_code_never_hurt_the_host)
+{
+    uint64_t x = 0x2545f4914f6cdd1dULL + (uint64_t)_i;
+    struct machine m;
+    struct sie_ctx *s = setup(&m, _i & 1);
+    uint8_t *tables = malloc(0x8000);
+    memcpy(tables, m.storage + HOST_STO, 0x8000);
+    int host_pgm;
+    for (unsigned run = 0; run < 300; run++) {
+        uint8_t *p = machine_abs_store(&m, SD_HA, SD_SIZE);
+        for (unsigned i = 0; i < SD_SIZE; i += 8)
+            st_be64(p + i, rnd(&x) & rnd(&x));         /* sparse bits, like real SDs */
+        st_be32(p + SD_CPUFLAGS, (ld_be32(p) & ~CPUSTAT_RRF) | (rnd(&x) % 4 ? CPUSTAT_ZARCH : 0));
+        st_be64(p + SD_MSL, rnd(&x) % (16 << 20));
+        if (!(ld_be32(p) & CPUSTAT_SM))              /* MSO past the host's own storage */
+            st_be64(p + SD_MSO, GUEST_HA + rnd(&x) % (8 << 20));
+        uint8_t *code = machine_abs_store(&m, frame_of(0), 0x2000);
+        for (unsigned i = 0; i < 0x2000; i += 8)
+            st_be64(code + i, rnd(&x));
+        enum sie_end e = sie_run(s, SD_HA, 2000, &host_pgm);
+        ck_assert(e == SIE_END_ICPT || e == SIE_END_HOST || e == SIE_END_BUDGET);
+        if (e == SIE_END_HOST)
+            ck_assert_int_ne(host_pgm, 0);
+    }
+    ck_assert_int_eq(memcmp(tables, m.storage + HOST_STO, 0x8000), 0);
+    free(tables);
+    machine_free(&m);
+}
+END_TEST
+
 UNIT_SUITE(sie_suite)
 {
     Suite *s = suite_create("sie");
@@ -407,6 +440,7 @@ UNIT_SUITE(sie_suite)
     tcase_add_test(t, read_scp_info_reports_sief2_and_skeyi_for_every_cpu);
     suite_add_tcase(s, t);
     TCase *p = tcase_create("property");
+    tcase_add_loop_test(p, random_state_descriptions_and_code_never_hurt_the_host, 0, 4);
     tcase_add_loop_test(p, shadow_translations_equal_the_two_walks_under_random_tables_and_stores, 0, 8);
     suite_add_tcase(s, p);
     return s;
