@@ -1,5 +1,5 @@
 /* Guests for SIE tests run by a bare-metal host (sie.h): the state description, the
- * guest's storage with its lowcore and one stub per interruption class, and the run
+ * guest's storage with its lowcore and one reporter per interruption class, and the run
  * of one SIE. */
 #include "sie.h"
 
@@ -15,10 +15,10 @@ static const uint16_t old_psw_of[6] = {
     LC_PGM_OLD_PSW, LC_MCK_OLD_PSW, LC_IO_OLD_PSW,
 };
 
-/* Stub of class cls at SIE_G_HANDLERS + 16 * cls:
+/* Reporter of class cls at SIE_G_HANDLERS + 16 * cls:
  *   83 00 0f0x     diag 0,0,SIE_DIAG_INTR+cls
  *   b2b2 0xxx      lpswe <old PSW of the class>                                      */
-static void write_stubs(struct sie_guest *g)
+static void write_reporters(struct sie_guest *g)
 {
     for (unsigned cls = 0; cls < 6; cls++) {
         uint64_t ga = SIE_G_HANDLERS + 16 * cls;
@@ -53,7 +53,7 @@ void sie_guest_init(struct sie_guest *g, void *sd, uint64_t mso, void *mem, uint
     sd_set64(g, SD_MSL, mso + size - 1);
     sd_set64(g, SD_CKC, CKC_NEVER);
     sd_set64(g, SD_CPUTM, INT64_MAX);
-    write_stubs(g);
+    write_reporters(g);
     sie_guest_set_prefix(g, 0);
     sie_set_psw(g, PSW_MASK_64, SIE_G_CODE);
 }

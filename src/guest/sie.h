@@ -1,6 +1,6 @@
 /* START INTERPRETIVE EXECUTION from a bare-metal host (docs/sie.md, spec zarch.md §7):
  * the state-description (SD) layout and flags, a guest living in a block of host
- * storage with handler stubs that report every guest interruption to the host through
+ * storage with reporting handlers that report every guest interruption to the host through
  * a DIAGNOSE interception, and sie_run(), which executes SIE with the guest's GR 0-13 in
  * the real registers. The numbers are the architected/decided values of docs/sie.md;
  * the SDK is freestanding and includes no host header. Usable from assembly. */
@@ -84,13 +84,13 @@
 #define LC_SDK_SIE_HOST     0x380   /* 16: r14, r15 */
 
 /* Guest absolute layout made by sie_guest_init() */
-#define SIE_G_HANDLERS      0x8000  /* one stub per interruption class, 16 bytes apart */
+#define SIE_G_HANDLERS      0x8000  /* one reporter per interruption class, 16 bytes apart */
 #define SIE_G_CODE          0x10000 /* the guest program (sie_guest_code) */
 #define SIE_G_DATA          0x20000 /* free for the test's data */
 #define SIE_G_MIN_SIZE      0x100000
 
-/* DIAGNOSE codes of the stubs: a guest interruption of class INTR_x (intr.h) ends in
- * "diag 0,0,SIE_DIAG_INTR + INTR_x"; the stub then returns with LPSWE of the class's old
+/* DIAGNOSE codes of the reporters: a guest interruption of class INTR_x (intr.h) ends in
+ * "diag 0,0,SIE_DIAG_INTR + INTR_x"; the reporter then returns with LPSWE of the class's old
  * PSW when the host runs the guest again. Guest programs end with SIE_DIAG_DONE. */
 #define SIE_DIAG_INTR       0xf00
 #define SIE_DIAG_DONE       0xf0f
@@ -150,7 +150,7 @@ static inline void sie_gset64(struct sie_guest *g, uint64_t ga, uint64_t v) { *(
 static inline void sie_gset32(struct sie_guest *g, uint64_t ga, uint32_t v) { *(volatile uint32_t *)sie_g(g, ga) = v; }
 
 /* A fresh guest: SD cleared, cpuflags ZARCH, MSO/MSL for size bytes at mso (MSL =
- * mso + size - 1), guest storage cleared through mem, prefix 0, the handler stubs and
+ * mso + size - 1), guest storage cleared through mem, prefix 0, the reporting handlers and
  * the new PSWs (64-bit, DAT off, masked) pointing at them, guest PSW 64-bit at
  * SIE_G_CODE, CKC never, CPU timer at its maximum, GPRs 0. */
 void sie_guest_init(struct sie_guest *g, void *sd, uint64_t mso, void *mem, uint64_t size);
@@ -163,7 +163,7 @@ void sie_guest_code(struct sie_guest *g, const char *start, const char *end);
 uint8_t sie_run(struct sie_guest *g);
 /* The last exit was the instruction interception of "diag 0,0,code" (any R1/R3). */
 int sie_is_diag(const struct sie_guest *g, unsigned code);
-/* The last exit was a guest interruption of class cls (INTR_*) reported by its stub. */
+/* The last exit was a guest interruption of class cls (INTR_*) reported by its reporter. */
 static inline int sie_is_intr(const struct sie_guest *g, unsigned cls)
 {
     return sie_is_diag(g, SIE_DIAG_INTR + cls);

@@ -37,7 +37,7 @@ static inline int check_done(const struct sie_guest *g, const char *name)
     return check_diag(g, SIE_DIAG_DONE, name);
 }
 
-/* The guest took an interruption of class cls and its stub reported it. */
+/* The guest took an interruption of class cls and its reporter reported it. */
 static inline int check_intr(const struct sie_guest *g, unsigned cls, const char *name)
 {
     return check_diag(g, SIE_DIAG_INTR + cls, name);

@@ -16,7 +16,7 @@
 
 static uint8_t sd[SD_SIZE] __attribute__((aligned(4096)));
 
-/* One exception after the other; the stub's LPSWE returns after each (each code here
+/* One exception after the other; the reporter's LPSWE returns after each (each code here
  * leaves the old PSW after the instruction). */
 SIE_GUEST_CODE(g_exc,
     "g_exc_op:\n\t"
@@ -66,7 +66,7 @@ static void check_in_guest(struct sie_guest *g, const struct exc *e)
 {
     char name[128];
     uint64_t at = SIE_GA(g_exc, e->label);
-    snprintf(name, sizeof(name), "%s: delivered in the guest (its program stub)", e->name);
+    snprintf(name, sizeof(name), "%s: delivered in the guest (its program reporter)", e->name);
     check_intr(g, INTR_PGM, name);
     snprintf(name, sizeof(name), "%s: code 0x%x at guest prefix + 0x8e", e->name, e->code);
     CHECK_EQ(sie_g16(g, PREFIX + LC_PGM_CODE), e->code, name);
@@ -85,7 +85,7 @@ static void check_in_guest(struct sie_guest *g, const struct exc *e)
 
 static void check_svc_in_guest(struct sie_guest *g)
 {
-    check_intr(g, INTR_SVC, "svc 0x45: delivered in the guest (its svc stub)");
+    check_intr(g, INTR_SVC, "svc 0x45: delivered in the guest (its svc reporter)");
     CHECK_EQ(sie_g16(g, PREFIX + LC_SVC_CODE), 0x45, "svc: code 0x45 at prefix + 0x8a");
     CHECK_EQ(sie_g16(g, PREFIX + LC_SVC_ILC), 2, "svc: ilc 2 at prefix + 0x88");
     CHECK_EQ(sie_g64(g, PREFIX + LC_SVC_OLD_PSW + 8), SIE_GA(g_exc, g_exc_svc) + 2,
@@ -93,7 +93,7 @@ static void check_svc_in_guest(struct sie_guest *g)
 }
 
 /* No controls: every exception goes through the guest's own lowcore and handler; the
- * next SIE runs the stub's LPSWE back into the program. */
+ * next SIE runs the reporter's LPSWE back into the program. */
 static void test_in_guest(void)
 {
     static const struct exc op4 = { "operation exception (4-byte opcode)", g_exc_op4,

@@ -1,5 +1,5 @@
 /* Guest timers, waits and intervention requests (docs/sie.md): the guest's clock
- * comparator and CPU timer interrupt inside the guest (its lowcore, its external stub)
+ * comparator and CPU timer interrupt inside the guest (its lowcore, its external reporter)
  * only when its CR0 subclass and PSW allow, and not before their time; a wait PSW ends
  * the run with icpt 0x1c and the PSW in the SD, unless an enabled interruption is
  * already pending; cpuflags STOP_INT gives icpt 0x28, EXT_INT icpt 0x10 and IO_INT icpt
@@ -50,7 +50,7 @@ static void loop_guest(struct sie_guest *g, const char *code, const char *end, u
 static void check_ext_in_guest(struct sie_guest *g, uint16_t code, const char *what)
 {
     char name[128];
-    snprintf(name, sizeof(name), "%s: delivered in the guest (its external stub)", what);
+    snprintf(name, sizeof(name), "%s: delivered in the guest (its external reporter)", what);
     check_intr(g, INTR_EXT, name);
     snprintf(name, sizeof(name), "%s: code 0x%04x at guest 0x86", what, code);
     CHECK_EQ(sie_g16(g, LC_EXT_CODE), code, name);
