@@ -109,6 +109,8 @@ struct psw {
 struct cpu_fault {
     uint64_t teid;               /* translation-exception identification */
     uint8_t access_id;           /* exception access id (AR number) */
+    uint16_t op_regs;            /* MVPG's page-translation exception: 0x100 | R1 << 4 | R2,
+                                  * stored at lowcore 162; 0 otherwise */
 };
 
 typedef int (*insn_fn)(struct cpu *c, uint64_t iw);

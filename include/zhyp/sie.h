@@ -108,6 +108,10 @@ int sie_guest_insn(struct cpu *g, const struct dispatch *d, uint64_t iw);
 void sie_leave_for_host(struct cpu *c);
 /* cpu_run of a host CPU inside SIE: run the guest for up to budget instructions. */
 enum cpu_exit sie_host_run(struct cpu *c, uint64_t budget);
+/* MVPG on a guest CPU: whether an operand's access failed at host level, and the
+ * partial-execution interception that then ends the run (RC_EXIT; docs/sie.md). */
+bool sie_host_fault_pending(const struct cpu *g);
+int sie_partial_execution(struct cpu *g, uint64_t iw);
 /* Guest absolute address ga -> host absolute address for an access of kind acc:
  * 0, PGM_ADDRESSING (guest level), or PGM_HOST | code (host level, details kept). */
 int sie_stage2(struct sie_ctx *s, uint64_t ga, enum acc acc, uint64_t *haa);

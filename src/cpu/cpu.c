@@ -146,6 +146,8 @@ static bool code_has_teid(int code)
  * point the old PSW at the instruction; the others leave it after the instruction. */
 bool cpu_interrupt_program(struct cpu *c, int code, unsigned ilen, enum cpu_exit *why)
 {
+    uint16_t op_regs = c->fault.op_regs;   /* one interruption's worth */
+    c->fault.op_regs = 0;
     if (code & PGM_EARLY) {             /* the new PSW is the old PSW; nothing to point back */
         code &= ~PGM_EARLY;
         ilen = 0;
@@ -176,6 +178,8 @@ bool cpu_interrupt_program(struct cpu *c, int code, unsigned ilen, enum cpu_exit
         st_be64(lc + 0xa8, c->fault.teid);
         lc[0xa0] = c->fault.access_id;
     }
+    if ((code & 0xff) == PGM_PAGE_TRANS && op_regs)
+        lc[0xa2] = (uint8_t)op_regs;           /* MVPG's R1 and R2 (zarch.md §2) */
     st_be64(lc + 0x110, c->ia);
     swap_psw(c, lc, 0x150, 0x1d0);
     return false;

@@ -9,6 +9,7 @@
  * LONG_UNIT bytes per execution and then end with CC 3 (the program branches back on
  * CC 3). MVCL and CLCL have no CC 3 exit for this and run to completion. */
 #include "ss.h"
+#include "zhyp/sie.h"
 
 #define LONG_UNIT 4096
 
@@ -394,4 +395,65 @@ int op_tre(struct cpu *c, uint64_t iw)
     if (!pgm)
         c->cc = cc;
     return pgm;
+}
+
+/* MOVE PAGE's general register 0 (PoP "MOVE PAGE"): bits 48-51 zero, F (52) and S (53)
+ * say that the first or the second operand is accessed with the key in bits 56-59, CCO
+ * (55) turns a page-translation exception into CC 1 (first operand) or 2 (second). */
+#define MVPG_F     0x800ULL
+#define MVPG_S     0x400ULL
+#define MVPG_CCO   0x100ULL
+
+/* A host pointer to the 4K page at va for acc, under access key 'key' (-1: the PSW's).
+ * Another key takes a flushed TLB, since entries carry the key they were checked with. */
+static int mvpg_page(struct cpu *c, uint64_t va, enum acc acc, int key, uint8_t **p)
+{
+    if (key < 0)
+        return mem_host_ptr(c, va, acc, p);
+    uint64_t mask = c->psw.mask;
+    c->psw.mask = (mask & ~PSW_MASK_KEY) | ((uint64_t)key << PSW_SHIFT_KEY);
+    cpu_tlb_flush(c);
+    int pgm = mem_host_ptr(c, va, acc, p);
+    c->psw.mask = mask;
+    cpu_tlb_flush(c);
+    return pgm;
+}
+
+/* An operand that cannot be accessed: CC under CCO, the partial-execution interception
+ * for a host-level fault under SIE, else the exception (with R1/R2 for lowcore 162). */
+static int mvpg_fail(struct cpu *c, uint64_t iw, int pgm, unsigned cc)
+{
+    if ((pgm & PGM_HOST) || (c->sie && sie_host_fault_pending(c)))
+        return sie_partial_execution(c, iw);
+    if (pgm == PGM_PAGE_TRANS && (c->gr[0] & MVPG_CCO)) {
+        c->cc = cc;
+        return 0;
+    }
+    if (pgm == PGM_PAGE_TRANS)
+        c->fault.op_regs = (uint16_t)(0x100 | (iw_rre_r1(iw) << 4) | iw_rre_r2(iw));
+    return pgm;
+}
+
+/* B254 MVPG  - Move Page                                  [RRE]
+ * CC 0: the 4K second-operand page replaces the first-operand page. */
+int op_mvpg(struct cpu *c, uint64_t iw)
+{
+    uint64_t r0 = c->gr[0];
+    if (((r0 & MVPG_F) && (r0 & MVPG_S)) || (r0 & 0xf000))
+        return PGM_SPECIFICATION;
+    int key = (r0 & (MVPG_F | MVPG_S)) ? (int)((r0 >> 4) & 0xf) : -1;
+    if (key >= 0 && (c->psw.mask & PSW_MASK_PSTATE) && !(c->cr[3] & (0x80000000ULL >> key)))
+        return PGM_PRIVILEGED_OP;
+    uint64_t d = c->gr[iw_rre_r1(iw)] & c->amask & ~PAGE_MASK_LOW;
+    uint64_t s = c->gr[iw_rre_r2(iw)] & c->amask & ~PAGE_MASK_LOW;
+    uint8_t *dp, *sp;
+    int pgm = mvpg_page(c, s, ACC_FETCH, (r0 & MVPG_S) ? key : -1, &sp);
+    if (pgm)
+        return mvpg_fail(c, iw, pgm, 2);
+    pgm = mvpg_page(c, d, ACC_STORE, (r0 & MVPG_F) ? key : -1, &dp);
+    if (pgm)
+        return mvpg_fail(c, iw, pgm, 1);
+    memmove(dp, sp, PAGE_SIZE_4K);
+    c->cc = 0;
+    return 0;
 }

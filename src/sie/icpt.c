@@ -152,6 +152,23 @@ bool sie_guest_program(struct cpu *g, int code, unsigned ilen, enum cpu_exit *wh
     return true;
 }
 
+bool sie_host_fault_pending(const struct cpu *g)
+{
+    return g->sie->host_pgm != 0;
+}
+
+/* MOVE PAGE hit a host-level fault: the host is told through interception 0x38 with
+ * the instruction in IPA/IPB and the guest PSW after it; it makes both pages resident
+ * and backs the PSW up to retry (spec §7.3, as KVM's handler does). Nothing moved. */
+int sie_partial_execution(struct cpu *g, uint64_t iw)
+{
+    struct sie_ctx *s = g->sie;
+    s->host_pgm = 0;
+    note_instruction(s, iw);
+    s->icpt = ICPT_PARTEXEC;
+    return RC_EXIT;
+}
+
 void sie_icpt_validity(struct sie_ctx *s, uint16_t reason)
 {
     s->icpt = ICPT_VALIDITY;

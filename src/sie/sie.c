@@ -154,9 +154,10 @@ void sie_store_sd(struct sie_ctx *s, int icpt)
         h->fpc = g->fpc;
     }
     p[SD_ICPTCODE] = (uint8_t)icpt;
-    p[SD_ICPTSTATUS] = icpt == ICPT_INST || icpt == ICPT_OPEREXC ? s->icptstatus : 0;
+    bool has_insn = icpt == ICPT_INST || icpt == ICPT_OPEREXC || icpt == ICPT_PARTEXEC;
+    p[SD_ICPTSTATUS] = has_insn ? s->icptstatus : 0;
     st_be16(p + SD_IHCPU, (uint16_t)h->cpu_addr);
-    if (icpt == ICPT_INST || icpt == ICPT_OPEREXC || icpt == ICPT_VALIDITY) {
+    if (has_insn || icpt == ICPT_VALIDITY) {
         st_be16(p + SD_IPA, s->ipa);
         st_be32(p + SD_IPB, s->ipb);
     }

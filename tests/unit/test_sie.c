@@ -186,6 +186,37 @@ START_TEST(a_new_guest_asce_in_the_sd_is_used_at_the_next_entry)
 }
 END_TEST
 
+/* MVPG whose destination is not resident at host level: partial execution (0x38) with
+ * the instruction in IPA/IPB and the PSW after it; the host maps the page, backs the
+ * PSW up by 4, and the retry moves the page. */
+START_TEST(mvpg_on_a_host_invalid_page_is_a_partial_execution_interception)
+{
+    /* lghi 0,0; llilf 4,V_DATA; llilf 6,V_CODE; mvpg 4,6; diag 0,0,0x44 */
+    static const uint8_t code[] = {
+        0xa7, 0x09, 0x00, 0x00, 0xc0, 0x4f, 0x00, 0x10, 0x10, 0x00, 0xc0, 0x6f, 0x00, 0x10, 0x00, 0x00,
+        0xb2, 0x54, 0x00, 0x46, 0x83, 0x00, 0x00, 0x44,
+    };
+    struct machine m;
+    struct sie_ctx *s = setup(&m, _i);
+    int host_pgm;
+    memcpy(machine_abs_store(&m, frame_of(G_CODE), sizeof(code)), code, sizeof(code));
+    put64(&m, HOST_PT + 8 * (G_DATA >> 12), frame_of(G_DATA) | PTE_INVALID);
+    ck_assert_int_eq(sie_run(s, SD_HA, 1000, &host_pgm), SIE_END_ICPT);
+    ck_assert_uint_eq(sd_icpt(&m), ICPT_PARTEXEC);
+    ck_assert_uint_eq(ld_be16(m.storage + SD_HA + SD_IPA), 0xb254);
+    ck_assert_uint_eq(ld_be32(m.storage + SD_HA + SD_IPB), 0x00460000);
+    ck_assert_uint_eq(sd_psw_addr(&m), V_CODE + 20);
+    ck_assert_int_eq(host_pgm, 0);
+    put64(&m, HOST_PT + 8 * (G_DATA >> 12), frame_of(G_DATA));
+    sie_ctx_tlb_flush(s);
+    put64(&m, SD_HA + SD_GPSW + 8, V_CODE + 16);
+    ck_assert_int_eq(sie_run(s, SD_HA, 1000, &host_pgm), SIE_END_ICPT);
+    ck_assert_uint_eq(sd_icpt(&m), ICPT_INST);
+    ck_assert_int_eq(memcmp(m.storage + frame_of(G_DATA), code, sizeof(code)), 0);
+    machine_free(&m);
+}
+END_TEST
+
 START_TEST(shadows_hit_when_the_guest_runs_again)
 {
     struct machine m;
@@ -436,6 +467,7 @@ UNIT_SUITE(sie_suite)
     tcase_add_loop_test(t, a_guest_page_table_change_is_seen_at_the_next_access, 0, 2);
     tcase_add_loop_test(t, a_new_guest_asce_in_the_sd_is_used_at_the_next_entry, 0, 2);
     tcase_add_test(t, shadows_hit_when_the_guest_runs_again);
+    tcase_add_loop_test(t, mvpg_on_a_host_invalid_page_is_a_partial_execution_interception, 0, 2);
     tcase_add_test(t, validity_reasons_for_bad_state_descriptions);
     tcase_add_test(t, read_scp_info_reports_sief2_and_skeyi_for_every_cpu);
     suite_add_tcase(s, t);
