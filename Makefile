@@ -8,14 +8,14 @@
 CC      ?= gcc
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -Wall -Wextra -D_GNU_SOURCE -Iinclude -MMD -MP
-LDLIBS  := -lm -lpthread
+LDLIBS  := -lm -lpthread -linih
 B       := build
 
 CROSS   ?= s390x-linux-gnu-
 XCC     := $(CROSS)gcc
 HAVE_XCC := $(shell command -v $(XCC) >/dev/null 2>&1 && echo yes)
 
-CORE_SRC := $(wildcard src/cpu/*.c src/dat/*.c src/user/*.c src/loader/*.c src/machine/*.c src/sie/*.c)
+CORE_SRC := $(wildcard src/cpu/*.c src/dat/*.c src/user/*.c src/loader/*.c src/machine/*.c src/sie/*.c src/hyp/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "zhyp/config.h"
 #include "zhyp/user.h"
 #include "../cpu/insn.h"
 
@@ -27,17 +28,8 @@ static void user_help(FILE *f)
 
 int cli_parse_size(const char *s, unsigned long long *out)
 {
-    char *end;
-    unsigned long long v = strtoull(s, &end, 0);
-    if (end == s)
-        return -1;
-    switch (*end) {
-    case 'k': case 'K': v <<= 10; end++; break;
-    case 'm': case 'M': v <<= 20; end++; break;
-    case 'g': case 'G': v <<= 30; end++; break;
-    default: break;
-    }
-    if (*end)
+    uint64_t v;
+    if (conf_parse_size(s, &v))
         return -1;
     *out = v;
     return 0;
