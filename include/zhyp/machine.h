@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include "zhyp/cpu.h"
+#include "zhyp/sclp.h"
 
 #define MACHINE_MAX_CPUS 64
 
@@ -42,23 +43,15 @@ struct machine_boot {
     uint64_t psw_mask, psw_addr;
 };
 
-#define SCLP_INPUT_MAX 4096      /* console input buffered for Read Event Data */
-
 struct machine {
     uint8_t *storage;            /* absolute storage; host memory is committed when touched */
     uint64_t storage_size;
     uint8_t *keys;               /* storage key per 4K frame */
     unsigned ncpus;
     struct cpu *cpu[MACHINE_MAX_CPUS];
-    FILE *console;               /* SCLP console output */
-    int console_in;              /* fd of SCLP console input (stdin), or -1 for none */
-    uint32_t sclp_cp_receive;    /* event types the program accepts (Write Event Mask) */
-    unsigned sclp_mask_len;      /* mask length of the last Write Event Mask */
+    struct sclp_dev sclp;        /* SCLP console (output, input) and event masks */
     uint32_t service_param;      /* floating service signal: SCCB address | event pending */
     bool service_pending;        /* ... waiting for a CPU enabled for it */
-    uint8_t input[SCLP_INPUT_MAX]; /* console input not yet read by the program */
-    unsigned input_len;
-    bool input_eof;              /* console_in reached its end (or failed) */
     unsigned trace;              /* MACHINE_TRACE_* */
     uint64_t tod_offset;         /* SET CLOCK's adjustment of the virtual TOD (vtime.c) */
     uint64_t wait_psw[2];        /* the disabled-wait PSW that ended the run */

@@ -194,7 +194,7 @@ int cmd_run(int argc, char **argv)
         fprintf(stderr, "zhyp run: --mem %llu: cannot reserve the storage\n", o.mem);
         return 1;
     }
-    m.console_in = 0;
+    m.sclp.console_in = 0;
     m.trace = o.trace_machine;
     m.no_shadow = o.no_shadow;
     if (machine_boot(&m, &o.boot, err, sizeof(err))) {

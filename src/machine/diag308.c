@@ -88,6 +88,6 @@ int machine_do_reset(struct machine *m)
     clear_storage(m);
     m->service_pending = false;
     m->service_param = 0;
-    m->sclp_cp_receive = 0;
+    m->sclp.cp_receive = 0;
     return machine_load_boot(m, m->err, sizeof(m->err));
 }

@@ -66,14 +66,13 @@ int machine_load_boot(struct machine *m, char *err, size_t errlen);
 void sclp_raise_service(struct machine *m, uint32_t param);
 void sclp_offer_service(struct machine *m, struct cpu *c);
 
-/* sclp_event.c: the event commands and console input. */
-uint16_t sclp_write_event_mask(struct machine *m, uint8_t *sccb, unsigned len);
-uint16_t sclp_write_event_data(struct machine *m, uint8_t *sccb, unsigned len);
-uint16_t sclp_read_event_data(struct machine *m, uint8_t *sccb, unsigned len);
-bool sclp_events_pending(const struct machine *m);
-/* Read what console input is available (waiting for some when 'block'); raises the
- * service signal when input arrives for a program that accepts it. Returns true when
- * input was read. */
+/* sclp_event.c: the event commands. */
+uint16_t sclp_write_event_mask(struct sclp_dev *d, uint8_t *sccb, unsigned len);
+uint16_t sclp_write_event_data(struct sclp_dev *d, uint8_t *sccb, unsigned len);
+uint16_t sclp_read_event_data(struct sclp_dev *d, uint8_t *sccb, unsigned len);
+/* The machine's console input: read what is available (waiting for some when 'block'),
+ * raising the service signal when input arrives for a program that accepts it. Returns
+ * true when input was read. */
 bool sclp_console_poll(struct machine *m, bool block);
 
 #endif

@@ -27,27 +27,22 @@
 #define CPU_INFO_ENTRIES      16     /* offset of the CPU entries in Read CPU Info */
 #define CPU_ENTRY_SIZE        16
 
-/* CPU-entry feature byte 2 (zarch.md §9.3): SIE with the z/Architecture state
- * description, and storage-key instructions interpreted under SIE (docs/sie.md). */
-#define CPU_FEAT2_SIEF2  0x08
-#define CPU_FEAT2_SKEYI  0x04
-
 /* One 16-byte CPU entry per CPU: its address, the SIE features, type 0 (CP). */
-static void cpu_entries(const struct machine *m, uint8_t *p)
+static void cpu_entries(const struct sclp_dev *d, uint8_t *p)
 {
-    for (unsigned i = 0; i < m->ncpus; i++) {
+    for (unsigned i = 0; i < d->ncpus; i++) {
         p[CPU_ENTRY_SIZE * i] = (uint8_t)i;
-        p[CPU_ENTRY_SIZE * i + 2] = CPU_FEAT2_SIEF2 | CPU_FEAT2_SKEYI;
+        p[CPU_ENTRY_SIZE * i + 2] = d->cpu_feat2;
     }
 }
 
 /* Read SCP Info: storage as 1M increments, the facilities, the CPU entries. */
-static uint16_t read_scp_info(struct machine *m, uint8_t *sccb, unsigned len)
+static uint16_t read_scp_info(const struct sclp_dev *d, uint8_t *sccb, unsigned len)
 {
-    if (len < SCP_CPU_ENTRIES + CPU_ENTRY_SIZE * m->ncpus)
+    if (len < SCP_CPU_ENTRIES + CPU_ENTRY_SIZE * d->ncpus)
         return RESP_SHORT;
     memset(sccb + 8, 0, len - 8);
-    uint64_t increments = m->storage_size >> 20;
+    uint64_t increments = d->storage_size >> 20;
     if (increments < 0x10000) {
         st_be16(sccb + 8, (uint16_t)increments);
     } else {
@@ -55,42 +50,42 @@ static uint16_t read_scp_info(struct machine *m, uint8_t *sccb, unsigned len)
         st_be64(sccb + 104, increments);
     }
     sccb[10] = 1;                          /* increment size: 1 MB */
-    st_be16(sccb + 16, (uint16_t)m->ncpus);
+    st_be16(sccb + 16, (uint16_t)d->ncpus);
     st_be16(sccb + 18, SCP_CPU_ENTRIES);
     st_be64(sccb + 48, SCP_FAC_READ_CPU_INFO);
-    st_be16(sccb + 120, (uint16_t)(m->ncpus - 1));
-    cpu_entries(m, sccb + SCP_CPU_ENTRIES);
+    st_be16(sccb + 120, (uint16_t)(d->ncpus - 1));
+    cpu_entries(d, sccb + SCP_CPU_ENTRIES);
     return RESP_READ_OK;
 }
 
 /* Read CPU Info: every CPU is configured, none is in standby. */
-static uint16_t read_cpu_info(struct machine *m, uint8_t *sccb, unsigned len)
+static uint16_t read_cpu_info(const struct sclp_dev *d, uint8_t *sccb, unsigned len)
 {
-    unsigned end = CPU_INFO_ENTRIES + CPU_ENTRY_SIZE * m->ncpus;
+    unsigned end = CPU_INFO_ENTRIES + CPU_ENTRY_SIZE * d->ncpus;
     if (len < end)
         return RESP_SHORT;
     memset(sccb + 8, 0, len - 8);
-    st_be16(sccb + 8, (uint16_t)m->ncpus);
+    st_be16(sccb + 8, (uint16_t)d->ncpus);
     st_be16(sccb + 10, CPU_INFO_ENTRIES);
     st_be16(sccb + 12, 0);
     st_be16(sccb + 14, (uint16_t)end);
-    cpu_entries(m, sccb + CPU_INFO_ENTRIES);
+    cpu_entries(d, sccb + CPU_INFO_ENTRIES);
     return RESP_READ_OK;
 }
 
-static uint16_t run_command(struct machine *m, uint32_t command, uint8_t *sccb, unsigned len)
+uint16_t sclp_dev_command(struct sclp_dev *d, uint32_t command, uint8_t *sccb, unsigned len)
 {
     switch (command) {
     case SCLP_READ_SCP_INFO: case SCLP_READ_SCP_INFO_FORCED:
-        return read_scp_info(m, sccb, len);
+        return read_scp_info(d, sccb, len);
     case SCLP_READ_CPU_INFO:
-        return read_cpu_info(m, sccb, len);
+        return read_cpu_info(d, sccb, len);
     case SCLP_WRITE_EVENT_MASK:
-        return sclp_write_event_mask(m, sccb, len);
+        return sclp_write_event_mask(d, sccb, len);
     case SCLP_WRITE_EVENT_DATA:
-        return sclp_write_event_data(m, sccb, len);
+        return sclp_write_event_data(d, sccb, len);
     case SCLP_READ_EVENT_DATA:
-        return sclp_read_event_data(m, sccb, len);
+        return sclp_read_event_data(d, sccb, len);
     default:
         return RESP_BAD_COMMAND;
     }
@@ -111,6 +106,16 @@ void sclp_raise_service(struct machine *m, uint32_t param)
 {
     m->service_param |= param;
     m->service_pending = true;
+}
+
+bool sclp_console_poll(struct machine *m, bool block)
+{
+    bool first;
+    if (!sclp_dev_poll_input(&m->sclp, block, &first))
+        return false;
+    if (first)
+        sclp_raise_service(m, 1);          /* no SCCB: "event pending" alone */
+    return true;
 }
 
 /* The floating signal goes to the first CPU that can take it now. */
@@ -155,12 +160,15 @@ int sclp_servc(struct cpu *c, uint32_t command, uint64_t sccb_ra)
     uint8_t *sccb = machine_abs_store(m, aa, len);   /* the response is stored into it */
     if (!sccb)
         return PGM_ADDRESSING;
-    uint16_t resp = (aa & PAGE_MASK_LOW) + len > 4096 ? RESP_BOUNDARY : run_command(m, command, sccb, len);
+    m->sclp.storage_size = m->storage_size;
+    m->sclp.ncpus = m->ncpus;
+    m->sclp.cpu_feat2 = SCLP_CPU_FEAT2_SIEF2 | SCLP_CPU_FEAT2_SKEYI;
+    uint16_t resp = (aa & PAGE_MASK_LOW) + len > 4096 ? RESP_BOUNDARY : sclp_dev_command(&m->sclp, command, sccb, len);
     st_be16(sccb + 6, resp);
     if (m->trace & MACHINE_TRACE_SCLP)
         fprintf(stderr, "sclp: cpu %u command %08x sccb %08" PRIx64 " length %u: response %04x\n",
                 c->cpu_addr, command, sccb_ra, len, resp);
-    sclp_raise_service(m, (uint32_t)(sccb_ra & ~7ULL) | (sclp_events_pending(m) ? 1 : 0));
+    sclp_raise_service(m, (uint32_t)(sccb_ra & ~7ULL) | (sclp_dev_events_pending(&m->sclp) ? 1 : 0));
     c->cc = 0;
     return 0;
 }

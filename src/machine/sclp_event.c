@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "zhyp/ebcdic.h"
 
 #define RESP_OK           0x0020
 #define RESP_SHORT        0x0300
@@ -31,15 +32,15 @@
 /* Write Event Mask: remember what the program accepts; report what we accept from it
  * and what we may send. Masks are 1 to 4 bytes here (the event types we know fit in
  * 4); a longer mask is accepted and its extra bytes read as zero. */
-uint16_t sclp_write_event_mask(struct machine *m, uint8_t *sccb, unsigned len)
+uint16_t sclp_write_event_mask(struct sclp_dev *d, uint8_t *sccb, unsigned len)
 {
     unsigned mlen = len >= 12 ? ld_be16(sccb + 10) : 0;
     if (mlen == 0 || mlen > 1020 || len < 12 + 4 * mlen)
         return RESP_BAD_MASKLEN;
     uint8_t mask[4] = { 0 }, ours[4];
     memcpy(mask, sccb + 12, mlen < 4 ? mlen : 4);
-    m->sclp_cp_receive = ld_be32(mask);
-    m->sclp_mask_len = mlen;
+    d->cp_receive = ld_be32(mask);
+    d->mask_len = mlen;
     for (unsigned i = 2; i < 4; i++) {
         uint8_t *dst = sccb + 12 + i * mlen;
         memset(dst, 0, mlen);
@@ -49,22 +50,10 @@ uint16_t sclp_write_event_mask(struct machine *m, uint8_t *sccb, unsigned len)
     return RESP_OK;
 }
 
-/* EBCDIC (code page 500, the one QEMU's line-mode console decodes) to ASCII for the
- * printable characters, one row per high nibble from 0x40; everything else is '?'. */
-static char ebcdic_to_ascii(uint8_t e)
-{
-    static const char rows[12][17] = {
-        " ?????????[.<(+!", "&?????????]$*);^", "-/?????????,%_>?", "?????????`:#@'=\"",
-        "?abcdefghi??????", "?jklmnopqr??????", "?~stuvwxyz??????", "???????????|????",
-        "{ABCDEFGHI??????", "}JKLMNOPQR??????", "\\?STUVWXYZ??????", "0123456789??????",
-    };
-    return e < 0x40 ? '?' : rows[(e >> 4) - 4][e & 15];
-}
-
 /* A line-mode message: an MDB (header, then objects); each message-text object
  * (type 4) is one line. Like QEMU's line-mode console, a line starts with a newline,
  * so that both print the same characters. Returns false on a malformed buffer. */
-static bool write_line_message(struct machine *m, const uint8_t *ev, unsigned elen)
+static bool write_line_message(struct sclp_dev *d, const uint8_t *ev, unsigned elen)
 {
     if (elen < EV_HEADER + 12)
         return false;
@@ -77,9 +66,9 @@ static bool write_line_message(struct machine *m, const uint8_t *ev, unsigned el
         if (olen < 4 || olen > mdb_len - off)
             return false;
         if (type == 4 && olen >= 10) {
-            fputc('\n', m->console);
+            fputc('\n', d->console);
             for (unsigned i = 10; i < olen; i++)
-                fputc(ebcdic_to_ascii(mdb[off + i]), m->console);
+                fputc(ebcdic_to_ascii(mdb[off + i]), d->console);
         }
         off += olen;
     }
@@ -87,7 +76,7 @@ static bool write_line_message(struct machine *m, const uint8_t *ev, unsigned el
 }
 
 /* Write Event Data: every buffer must be well formed and of a type we accept. */
-uint16_t sclp_write_event_data(struct machine *m, uint8_t *sccb, unsigned len)
+uint16_t sclp_write_event_data(struct sclp_dev *d, uint8_t *sccb, unsigned len)
 {
     if (sccb[2] != 0)
         return RESP_BAD_FUNCTION;          /* only the normal write */
@@ -97,58 +86,56 @@ uint16_t sclp_write_event_data(struct machine *m, uint8_t *sccb, unsigned len)
         if (elen < EV_HEADER || elen > len - off)
             return RESP_SYNTAX;
         if (ev[2] == EVTYP_ASCII)
-            fwrite(ev + EV_HEADER, 1, elen - EV_HEADER, m->console);
+            fwrite(ev + EV_HEADER, 1, elen - EV_HEADER, d->console);
         else if (ev[2] != EVTYP_MSG)
             return RESP_BAD_FUNCTION;      /* no such event type here (QEMU answers so too) */
-        else if (!write_line_message(m, ev, elen))
+        else if (!write_line_message(d, ev, elen))
             return RESP_SYNTAX;
         ev[3] |= EV_ACCEPTED;
         off += elen;
     }
-    fflush(m->console);
+    fflush(d->console);
     return RESP_OK;
 }
 
-bool sclp_events_pending(const struct machine *m)
+bool sclp_dev_events_pending(const struct sclp_dev *d)
 {
-    return m->input_len && (m->sclp_cp_receive & EVMASK(EVTYP_ASCII));
+    return d->input_len && (d->cp_receive & EVMASK(EVTYP_ASCII));
 }
 
-bool sclp_console_poll(struct machine *m, bool block)
+bool sclp_dev_poll_input(struct sclp_dev *d, bool block, bool *first)
 {
-    if (m->console_in < 0 || m->input_eof || !(m->sclp_cp_receive & EVMASK(EVTYP_ASCII)) ||
-        m->input_len == SCLP_INPUT_MAX)
+    if (d->console_in < 0 || d->input_eof || !(d->cp_receive & EVMASK(EVTYP_ASCII)) ||
+        d->input_len == SCLP_INPUT_MAX)
         return false;
-    struct pollfd p = { .fd = m->console_in, .events = POLLIN };
+    struct pollfd p = { .fd = d->console_in, .events = POLLIN };
     if (poll(&p, 1, block ? -1 : 0) <= 0)
         return false;
-    ssize_t n = read(m->console_in, m->input + m->input_len, SCLP_INPUT_MAX - m->input_len);
+    ssize_t n = read(d->console_in, d->input + d->input_len, SCLP_INPUT_MAX - d->input_len);
     if (n <= 0) {
-        m->input_eof = n == 0 || (errno != EINTR && errno != EAGAIN);
+        d->input_eof = n == 0 || (errno != EINTR && errno != EAGAIN);
         return false;
     }
-    bool was_empty = m->input_len == 0;
-    m->input_len += (unsigned)n;
-    if (was_empty)
-        sclp_raise_service(m, 1);          /* no SCCB: "event pending" alone */
+    *first = d->input_len == 0;
+    d->input_len += (unsigned)n;
     return true;
 }
 
 /* The event types a read may return: the program's receive mask, narrowed by a
  * selection mask for a selective read (function code 1). 0 with *resp set on error. */
-static uint32_t read_selection(const struct machine *m, const uint8_t *sccb, unsigned len, uint16_t *resp)
+static uint32_t read_selection(const struct sclp_dev *d, const uint8_t *sccb, unsigned len, uint16_t *resp)
 {
     uint8_t sel[4] = { 0 };
     switch (sccb[2]) {
     case 0:
-        return m->sclp_cp_receive;
+        return d->cp_receive;
     case 1:
-        if (!m->sclp_mask_len || len < SCCB_HEADER + m->sclp_mask_len) {
+        if (!d->mask_len || len < SCCB_HEADER + d->mask_len) {
             *resp = RESP_BAD_SELECT;
             return 0;
         }
-        memcpy(sel, sccb + SCCB_HEADER, m->sclp_mask_len < 4 ? m->sclp_mask_len : 4);
-        if (!ld_be32(sel) || (ld_be32(sel) & ~m->sclp_cp_receive)) {
+        memcpy(sel, sccb + SCCB_HEADER, d->mask_len < 4 ? d->mask_len : 4);
+        if (!ld_be32(sel) || (ld_be32(sel) & ~d->cp_receive)) {
             *resp = RESP_BAD_SELECT;
             return 0;
         }
@@ -162,26 +149,27 @@ static uint32_t read_selection(const struct machine *m, const uint8_t *sccb, uns
 /* Read Event Data: the buffered console input as one ASCII event, as much as fits. The
  * event's data begin with a session byte, 0x00 for "session data" (what Linux's VT220
  * driver and QEMU's console use), then the input bytes. */
-uint16_t sclp_read_event_data(struct machine *m, uint8_t *sccb, unsigned len)
+uint16_t sclp_read_event_data(struct sclp_dev *d, uint8_t *sccb, unsigned len)
 {
     const unsigned head = SCCB_HEADER + EV_HEADER + 1;
     uint16_t resp = RESP_NO_EVENTS;
-    uint32_t sel = read_selection(m, sccb, len, &resp);
+    uint32_t sel = read_selection(d, sccb, len, &resp);
     if (!sel)
         return resp;
-    sclp_console_poll(m, false);
-    if (!(sel & EVMASK(EVTYP_ASCII)) || !m->input_len)
+    bool first;
+    sclp_dev_poll_input(d, false, &first);
+    if (!(sel & EVMASK(EVTYP_ASCII)) || !d->input_len)
         return RESP_NO_EVENTS;
     if (len < head + 1)
         return RESP_SHORT;
-    unsigned n = len - head < m->input_len ? len - head : m->input_len;
+    unsigned n = len - head < d->input_len ? len - head : d->input_len;
     uint8_t *ev = sccb + SCCB_HEADER;
     memset(ev, 0, len - SCCB_HEADER);
     st_be16(ev, (uint16_t)(EV_HEADER + 1 + n));
     ev[2] = EVTYP_ASCII;
-    memcpy(sccb + head, m->input, n);
-    memmove(m->input, m->input + n, m->input_len - n);
-    m->input_len -= n;
+    memcpy(sccb + head, d->input, n);
+    memmove(d->input, d->input + n, d->input_len - n);
+    d->input_len -= n;
     if (sccb[5] & VARIABLE_LENGTH) {
         sccb[5] &= (uint8_t)~VARIABLE_LENGTH;
         st_be16(sccb, (uint16_t)(head + n));

@@ -23,8 +23,8 @@ int machine_init(struct machine *m, uint64_t mem, unsigned ncpus)
     m->storage_size = mem;
     m->keys = calloc(mem >> 12, 1);
     m->ncpus = ncpus;
-    m->console = stdout;
-    m->console_in = -1;
+    m->sclp.console = stdout;
+    m->sclp.console_in = -1;
     return m->keys ? 0 : -ENOMEM;
 }
 

@@ -73,7 +73,7 @@ START_TEST(random_supervisor_code_ends_the_machine_in_a_documented_way)
         st_be64(m.storage + a, rng(&seed));
     for (uint64_t a = 0x10000; a < 0x14000; a += 8)          /* code */
         st_be64(m.storage + a, rng(&seed));
-    m.console = fopen("/dev/null", "w");
+    m.sclp.console = fopen("/dev/null", "w");
     ck_assert_int_eq(machine_start(&m, 0x10000), 0);
     random_registers(m.cpu[0], &seed);
     enum machine_end end = machine_run(&m, FUZZ_INSNS);
@@ -81,7 +81,7 @@ START_TEST(random_supervisor_code_ends_the_machine_in_a_documented_way)
               end == MACHINE_INSN_LIMIT);
     uint64_t total = m.cpu[0]->icount + m.cpu[1]->icount;
     ck_assert_uint_le(total, FUZZ_INSNS);
-    fclose(m.console);
+    fclose(m.sclp.console);
     machine_free(&m);
 }
 END_TEST

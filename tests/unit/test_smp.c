@@ -231,7 +231,7 @@ START_TEST(read_event_data_returns_console_input_with_the_session_byte)
     int fds[2];
     new_machine(&m);
     ck_assert_int_eq(pipe(fds), 0);
-    m.console_in = fds[0];
+    m.sclp.console_in = fds[0];
     enable_console_input(&m);
     m.service_pending = false;                                /* as if presented */
     m.service_param = 0;
@@ -258,7 +258,7 @@ START_TEST(read_event_data_returns_console_input_with_the_session_byte)
     m.service_pending = false;
     ck_assert_int_eq(sclp_servc(m.cpu[0], 0x00770005, 0x9000), 0);
     ck_assert_uint_eq(ld_be16(sccb + 6), 0x60f0);             /* end of input: none */
-    ck_assert(m.input_eof);
+    ck_assert(m.sclp.input_eof);
     close(fds[0]);
     machine_free(&m);
 }
@@ -270,7 +270,7 @@ START_TEST(line_mode_messages_are_printed_in_ascii)
     struct machine m;
     char out[64] = "";
     new_machine(&m);
-    m.console = fmemopen(out, sizeof(out), "w");
+    m.sclp.console = fmemopen(out, sizeof(out), "w");
     uint8_t *sccb = m.storage + 0x8000, *p = sccb + 8;
     unsigned mto = 10 + sizeof(mdb_text), mdb = 12 + mto;
     memset(sccb, 0, 256);
@@ -285,7 +285,7 @@ START_TEST(line_mode_messages_are_printed_in_ascii)
     ck_assert_int_eq(sclp_servc(m.cpu[0], 0x00760005, 0x8000), 0);
     ck_assert_uint_eq(ld_be16(sccb + 6), 0x0020);
     ck_assert_uint_eq(p[3], 0x80);                            /* accepted */
-    fclose(m.console);
+    fclose(m.sclp.console);
     ck_assert_str_eq(out, "\nHi ]!");
     machine_free(&m);
 }
