@@ -19,9 +19,14 @@ GUEST_LIB_OBJ  := $(GUEST_LIB_S:$(GUEST_DIR)/%.S=$(GUEST_OUT)/obj/%.o) \
                   $(GUEST_LIB_C:$(GUEST_DIR)/%.c=$(GUEST_OUT)/obj/%.o)
 GUEST_TEST_C   := $(wildcard $(GUEST_DIR)/tests/*.c)
 GUEST_TEST_ELF := $(GUEST_TEST_C:$(GUEST_DIR)/tests/%.c=$(GUEST_OUT)/tests/%.elf)
-GUEST_ELF      := $(GUEST_OUT)/demo.elf $(GUEST_TEST_ELF)
+# Guest kernels for the hypervisor (zhyp run --config; tests/hyp): they use CP's
+# interfaces (DIAG X'250', X'8', X'DC'), so they do not boot on bare machines.
+GUEST_HYP_C    := $(wildcard $(GUEST_DIR)/hyp/*.c)
+GUEST_HYP_ELF  := $(GUEST_HYP_C:$(GUEST_DIR)/hyp/%.c=$(GUEST_OUT)/hyp/%.elf)
+GUEST_ELF      := $(GUEST_OUT)/demo.elf $(GUEST_TEST_ELF) $(GUEST_HYP_ELF)
 GUEST_DEPS     := $(GUEST_LIB_OBJ:.o=.d) $(GUEST_OUT)/obj/demo.d \
-                  $(GUEST_TEST_C:$(GUEST_DIR)/tests/%.c=$(GUEST_OUT)/obj/tests/%.d)
+                  $(GUEST_TEST_C:$(GUEST_DIR)/tests/%.c=$(GUEST_OUT)/obj/tests/%.d) \
+                  $(GUEST_HYP_C:$(GUEST_DIR)/hyp/%.c=$(GUEST_OUT)/obj/hyp/%.d)
 
 $(GUEST_OUT)/obj/%.o: $(GUEST_DIR)/%.c
 	@mkdir -p $(dir $@)
@@ -33,6 +38,10 @@ $(GUEST_OUT)/obj/%.o: $(GUEST_DIR)/%.S
 
 # One rule links every image: its own object, then the SDK.
 $(GUEST_OUT)/tests/%.elf: $(GUEST_OUT)/obj/tests/%.o $(GUEST_LIB_OBJ) $(GUEST_DIR)/guest.lds
+	@mkdir -p $(dir $@)
+	$(XCC) $(GUEST_CFLAGS) $(GUEST_LDFLAGS) -o $@ $< $(GUEST_LIB_OBJ) -lgcc
+
+$(GUEST_OUT)/hyp/%.elf: $(GUEST_OUT)/obj/hyp/%.o $(GUEST_LIB_OBJ) $(GUEST_DIR)/guest.lds
 	@mkdir -p $(dir $@)
 	$(XCC) $(GUEST_CFLAGS) $(GUEST_LDFLAGS) -o $@ $< $(GUEST_LIB_OBJ) -lgcc
 
@@ -48,5 +57,6 @@ endif
 
 .PHONY: guest
 # Keep the objects of the images: they are intermediate files of the link rules.
-.SECONDARY: $(GUEST_OUT)/obj/demo.o $(GUEST_TEST_C:$(GUEST_DIR)/tests/%.c=$(GUEST_OUT)/obj/tests/%.o)
+.SECONDARY: $(GUEST_OUT)/obj/demo.o $(GUEST_TEST_C:$(GUEST_DIR)/tests/%.c=$(GUEST_OUT)/obj/tests/%.o) \
+            $(GUEST_HYP_C:$(GUEST_DIR)/hyp/%.c=$(GUEST_OUT)/obj/hyp/%.o)
 -include $(GUEST_DEPS)
