@@ -358,17 +358,12 @@ static void set_low32(struct vcpu *v, unsigned r, uint32_t val)
     v->gr[r] = (v->gr[r] & 0xffffffff00000000ULL) | val;
 }
 
-static enum act program_check(struct vcpu *v, uint16_t code)
-{
-    return irq_program(v, code, 4) ? ACT_GUEST_ENDED : ACT_CONTINUE;
-}
-
 /* A failed guest-storage access: beyond the guest's storage it is the guest's
  * addressing exception; anything else (host out of frames) ends the guest. */
 static enum act access_failed(struct vcpu *v, int err)
 {
     if (err == -EFAULT)
-        return program_check(v, PGM_ADDRESSING);
+        return hyp_pgm(v, PGM_ADDRESSING);
     guest_end(v->g, GUEST_FAILED);
     return ACT_GUEST_ENDED;
 }
@@ -434,13 +429,13 @@ enum act diag8(struct vcpu *v, unsigned rx, unsigned ry)
     bool to_buffer = ry_val & DIAG8_RESPONSE;
     uint32_t len = ry_val & DIAG8_LEN_MASK;
     if (len > CP_CMD_MAX || (to_buffer && !diag8_regs_ok(rx, ry)))
-        return program_check(v, PGM_SPECIFICATION);
+        return hyp_pgm(v, PGM_SPECIFICATION);
     uint8_t cmd[CP_CMD_MAX];
     int err = len ? vcpu_read_ra(v, mode_addr(v, v->gr[rx]), cmd, len) : 0;
     if (err)
         return access_failed(v, err);
     if (to_buffer && !buffer_in_storage(v, rx, ry))
-        return program_check(v, PGM_ADDRESSING);
+        return hyp_pgm(v, PGM_ADDRESSING);
     struct cp_resp r;
     r.len = r.dropped = 0;
     int rc = cp_run_text(g, cmd, len, &r);

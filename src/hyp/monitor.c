@@ -47,8 +47,7 @@ struct mon_buf {
 };
 static struct mon_buf mon_bufs[MON_BUFS];
 
-/* For the lead's stats.c and hyp.c (not yet in internal.h). */
-void monitor_sample(struct guest *g);
+/* For hyp.c to call at IPL and before a guest's storage goes (not yet in internal.h). */
 void monitor_reset(struct guest *g);
 
 struct dc_plist {
@@ -66,16 +65,11 @@ static uint64_t mode_addr(const struct vcpu *v, uint64_t reg)
     return reg & (mask & PSW_MASK_BA ? 0x7fffffffULL : 0xffffffULL);
 }
 
-static enum act program_check(struct vcpu *v, uint16_t code)
-{
-    return irq_program(v, code, 4) ? ACT_GUEST_ENDED : ACT_CONTINUE;
-}
-
 /* Beyond the guest's storage: its addressing exception; a host failure ends it. */
 static enum act access_failed(struct vcpu *v, int err)
 {
     if (err == -EFAULT)
-        return program_check(v, PGM_ADDRESSING);
+        return hyp_pgm(v, PGM_ADDRESSING);
     guest_end(v->g, GUEST_FAILED);
     return ACT_GUEST_ENDED;
 }
@@ -259,7 +253,7 @@ enum act diagdc(struct vcpu *v, unsigned rx, unsigned ry)
     struct dc_plist p;
     int r = dc_read_plist(v, mode_addr(v, v->gr[rx]), &p);
     if (r > 0)
-        return program_check(v, (uint16_t)r);
+        return hyp_pgm(v, r);
     unsigned rc = DC_RC_OK;
     if (r == 0)
         r = dc_function(v, &p, &rc);
@@ -291,5 +285,3 @@ void monitor_reset(struct guest *g)
         if (mon_bufs[i].g == g)
             mon_bufs[i].g = NULL;
 }
-
-void monitor_sample(struct guest *g) { (void)g; }

@@ -113,6 +113,27 @@ static void test_console(void)
 
 #define BEYOND_STORAGE 0x7ff00000UL       /* past the 64M the script gives this guest */
 
+/* DIAG X'8' with registers the C interface cannot name; each sets its registers right
+ * before the DIAG (a call in between, like pgm_expect, would clobber them). */
+static void __attribute__((noinline)) diag8_rx_ry_consecutive(const uint8_t *cmd)
+{
+    register uint64_t r2 asm("2") = (uintptr_t)cmd;
+    register uint64_t r3 asm("3") = CP_DIAG8_RESPONSE | 8;
+    asm volatile("diag %0,%1,0x8" : "+d"(r2), "+d"(r3) : : "cc", "memory");
+}
+
+static void __attribute__((noinline)) diag8_rx_15(void)
+{
+    register uint64_t r4 asm("4") = CP_DIAG8_RESPONSE | 8;
+    asm volatile("diag %%r15,%0,0x8" : "+d"(r4) : : "cc", "memory");
+}
+
+static void __attribute__((noinline)) diag8_rx_is_ry(void)
+{
+    register uint64_t r4 asm("4") = CP_DIAG8_RESPONSE | 8;
+    asm volatile("diag %0,%0,0x8" : "+d"(r4) : : "cc", "memory");
+}
+
 static void test_operands(void)
 {
     static uint8_t cmd[8];
@@ -120,16 +141,12 @@ static void test_operands(void)
     struct pgm_info pi;
     CHECK_PGM(cp_diag8((uintptr_t)cmd, 0, 241, 0, NULL, NULL), PGM_SPECIFICATION, 4,
               "a command of 241 bytes: specification", &pi);
-    register uint64_t r2 asm("2") = (uintptr_t)cmd;
-    register uint64_t r3 asm("3") = CP_DIAG8_RESPONSE | 8;
-    CHECK_PGM(asm volatile("diag %0,%1,0x8" : "+d"(r2), "+d"(r3) : : "cc", "memory"),
-              PGM_SPECIFICATION, 4, "response flag with Rx, Ry consecutive: specification", &pi);
-    register uint64_t r4 asm("4") = CP_DIAG8_RESPONSE | 8;
-    CHECK_PGM(asm volatile("diag %%r15,%0,0x8" : "+d"(r4) : : "cc", "memory"),
-              PGM_SPECIFICATION, 4, "response flag with Rx = 15: specification", &pi);
-    r4 = CP_DIAG8_RESPONSE | 8;
-    CHECK_PGM(asm volatile("diag %0,%0,0x8" : "+d"(r4) : : "cc", "memory"),
-              PGM_SPECIFICATION, 4, "response flag with Rx = Ry: specification", &pi);
+    CHECK_PGM(diag8_rx_ry_consecutive(cmd), PGM_SPECIFICATION, 4,
+              "response flag with Rx, Ry consecutive: specification", &pi);
+    CHECK_PGM(diag8_rx_15(), PGM_SPECIFICATION, 4,
+              "response flag with Rx = 15: specification", &pi);
+    CHECK_PGM(diag8_rx_is_ry(), PGM_SPECIFICATION, 4,
+              "response flag with Rx = Ry: specification", &pi);
     CHECK_PGM(cp_diag8(BEYOND_STORAGE, 0, 8, 0, NULL, NULL), PGM_ADDRESSING, 4,
               "command text beyond storage: addressing", &pi);
     CHECK_PGM(cp_diag8((uintptr_t)cmd, BEYOND_STORAGE, CP_DIAG8_RESPONSE | 8, 64, NULL, NULL),
