@@ -71,6 +71,8 @@ check_run() {                               # check_run OUT LABEL
         grep -qx 'MSG FROM CPA     : hello from myself' "$out/cpa.console"
     check "$l: a response without the buffer flag goes to the console" \
         grep -qx 'CPA      AT ZHYP' "$out/cpa.console"
+    check "$l: QUERY NAMES: z/VM's layout, in configuration order" \
+        grep -qx 'CPA      - DSC , CPB      - DSC' "$out/cpa.console"
     check "$l: so does an error message" \
         grep -qx 'HCPCMD001E Unknown CP command: CONSOLETEST' "$out/cpa.console"
     local cpa
@@ -94,6 +96,22 @@ for cpus in 1 2; do
     check "$cpus host CPU(s): zhyp run --config exits 0" test "$rc" -eq 0
     check_run "$T/out$cpus" "$cpus host CPU(s)"
 done
+
+# Five guests: QUERY NAMES puts four to a line.
+write_conf "$T/host5.conf" 2
+for p in cpc cpd cpe; do
+    printf '\n[guest %s]\nimage = %s\nmemory = 16M\nappend = peer=cpa\n' \
+        "$p" "$B/guest/hyp/cppeer.elf" >>"$T/host5.conf"
+done
+"$ZHYP" run --config "$T/host5.conf" --out "$T/out5" >"$T/run5.log" 2>&1
+rc=$?
+check "5 guests: zhyp run --config exits 0" test "$rc" -eq 0
+for g in cpa cpb cpc cpd cpe; do
+    check "5 guests: $g's checks all pass" summary_clean "$T/out5/$g.console"
+done
+check "5 guests: QUERY NAMES, four to a line" grep -qx \
+    'CPA      - DSC , CPB      - DSC , CPC      - DSC , CPD      - DSC' "$T/out5/cpa.console"
+check "5 guests: QUERY NAMES, the fifth on the next line" grep -qx 'CPE      - DSC' "$T/out5/cpa.console"
 
 "$ZHYP" run --config "$T/host2.conf" --out "$T/again" >/dev/null 2>&1
 for f in cpa.console cpb.console stats.json; do

@@ -109,6 +109,7 @@ static void test_console(void)
 {
     CHECK_EQ(cp_command("QUERY USERID", NULL, 0, NULL), 0, "query userid to the console");
     CHECK_EQ(cp_command("CONSOLETEST", NULL, 0, NULL), 1, "unknown command to the console: rc 1");
+    CHECK_EQ(cp_command("QUERY NAMES", NULL, 0, NULL), 0, "query names to the console");
 }
 
 #define BEYOND_STORAGE 0x7ff00000UL       /* past the 64M the script gives this guest */
