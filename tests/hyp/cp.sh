@@ -6,41 +6,31 @@
 # Env: ZHYP (zhyp binary), B (build dir), T (fresh temp dir). Exit 0 = pass.
 set -u
 : "${ZHYP:?}" "${B:?}" "${T:?}"
-failed=0
-
-check() {                                   # check NAME COMMAND...: one line per check
-    local name=$1
-    shift
-    if "$@" >/dev/null 2>&1; then
-        echo "PASS $name"
-    else
-        echo "FAIL $name"
-        failed=1
-    fi
-}
+. tests/hyp/lib.sh
+case $B in /*) BD=$B ;; *) BD=$PWD/$B ;; esac
 
 for img in cp cppeer; do
-    if [ ! -f "$B/guest/hyp/$img.elf" ]; then
-        echo "FAIL $B/guest/hyp/$img.elf missing (make guest)"
+    if [ ! -f "$BD/guest/hyp/$img.elf" ]; then
+        echo "FAIL $BD/guest/hyp/$img.elf missing (make guest)"
         exit 1
     fi
 done
 
-# write_conf FILE CPUS
-write_conf() {
+# cp_conf FILE CPUS
+cp_conf() {
     cat >"$1" <<CONF
 [host]
 memory = 256M
 cpus = $2
 
 [guest cpa]
-image = $B/guest/hyp/cp.elf
+image = $BD/guest/hyp/cp.elf
 memory = 64M
 vcpus = 2
 append = self=cpa peer=cpb
 
 [guest cpb]
-image = $B/guest/hyp/cppeer.elf
+image = $BD/guest/hyp/cppeer.elf
 memory = 32M
 append = peer=cpa
 CONF
@@ -90,7 +80,7 @@ check_run() {                               # check_run OUT LABEL
 }
 
 for cpus in 1 2; do
-    write_conf "$T/host$cpus.conf" "$cpus"
+    cp_conf "$T/host$cpus.conf" "$cpus"
     "$ZHYP" run --config "$T/host$cpus.conf" --out "$T/out$cpus" >"$T/run$cpus.log" 2>&1
     rc=$?
     check "$cpus host CPU(s): zhyp run --config exits 0" test "$rc" -eq 0
@@ -98,10 +88,10 @@ for cpus in 1 2; do
 done
 
 # Five guests: QUERY NAMES puts four to a line.
-write_conf "$T/host5.conf" 2
+cp_conf "$T/host5.conf" 2
 for p in cpc cpd cpe; do
     printf '\n[guest %s]\nimage = %s\nmemory = 16M\nappend = peer=cpa\n' \
-        "$p" "$B/guest/hyp/cppeer.elf" >>"$T/host5.conf"
+        "$p" "$BD/guest/hyp/cppeer.elf" >>"$T/host5.conf"
 done
 "$ZHYP" run --config "$T/host5.conf" --out "$T/out5" >"$T/run5.log" 2>&1
 rc=$?
@@ -117,4 +107,4 @@ check "5 guests: QUERY NAMES, the fifth on the next line" grep -qx 'CPE      - D
 for f in cpa.console cpb.console stats.json; do
     check "a second run on 2 host CPUs: the same $f" cmp -s "$T/out2/$f" "$T/again/$f"
 done
-exit $failed
+finish
