@@ -282,6 +282,7 @@ void hyp_destroy(struct hyp *h)
     for (unsigned i = 0; i < h->nguests; i++) {
         struct guest *g = &h->guests[i];
         vdisk_close_all(g);
+        monitor_reset(g);
         if (g->sclp.console && g->sclp.console != g->console)
             fclose(g->sclp.console);
         if (g->console)

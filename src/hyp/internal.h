@@ -236,6 +236,7 @@ enum act diag8(struct vcpu *v, unsigned rx, unsigned ry);
 enum act diagdc(struct vcpu *v, unsigned rx, unsigned ry);
 /* Re-read the buffers of interval recordings (before statistics are written). */
 void monitor_sample(struct guest *g);
+void monitor_reset(struct guest *g);           /* forget its recordings (hyp_destroy) */
 
 /* stats.c */
 int stats_write(struct hyp *h, char *err, size_t errlen);

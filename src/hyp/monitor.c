@@ -47,9 +47,6 @@ struct mon_buf {
 };
 static struct mon_buf mon_bufs[MON_BUFS];
 
-/* For hyp.c to call at IPL and before a guest's storage goes (not yet in internal.h). */
-void monitor_reset(struct guest *g);
-
 struct dc_plist {
     uint8_t fn;                  /* DC_START_INTERVAL ... DC_START_CONFIG */
     uint16_t buf_len;
