@@ -130,6 +130,15 @@ bench: $(B)/zhyp
 deps:
 	bash .ci/deps
 
+# The README's example host: four guests, a disk each (docs/hypervisor.md).
+EXAMPLE_DISKS := $(addprefix $(B)/example/,alpha.img bravo.img charlie.img delta.img)
+$(EXAMPLE_DISKS):
+	@mkdir -p $(dir $@)
+	truncate -s 1M $@
+example: $(B)/zhyp guest $(EXAMPLE_DISKS)
+	$(B)/zhyp run --config examples/host.conf --out $(B)/example/out
+	@echo "== consoles and statistics in $(B)/example/out"
+
 # The README's first command: install what is missing, build, run a static glibc
 # program under zhyp user and under qemu-s390x, then boot the guest SDK's demo kernel
 # on the zhyp machine.
@@ -144,6 +153,8 @@ demo: deps
 	@qemu-s390x $(B)/demo/hello.elf
 	@echo "== zhyp run --kernel $(GUEST_OUT)/demo.elf (bare metal: SCLP console, STFLE, SIGP stop)"
 	@$(B)/zhyp run --kernel $(GUEST_OUT)/demo.elf --append "hello from make demo"
+	@echo "== zhyp run --config examples/host.conf (the hypervisor: four guests, a disk each)"
+	@$(MAKE) -s example
 
 clean:
 	rm -rf $(B)
@@ -151,5 +162,5 @@ clean:
 format:
 	clang-format -i $(wildcard src/*/*.c src/*/*.h include/zhyp/*.h tests/unit/*.c)
 
-.PHONY: all check bench bench-sys-images bench-sie-images clean format deps demo
+.PHONY: example all check bench bench-sys-images bench-sie-images clean format deps demo
 -include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(B)/bench/src/siebench.d
