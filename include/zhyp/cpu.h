@@ -305,4 +305,10 @@ const struct dispatch *insn_lookup(const struct cpu *c, uint64_t iw);
 int insn_length(uint8_t byte0);
 int cpu_disasm(uint64_t iw, uint64_t ia, char *buf, size_t n);
 
+/* The 4K SYSIB STSI stores for fc.sel1.sel2 (levels 1-3; zhyp is the level-3 control
+ * program, vm_name the virtual machine's name in upper case); false when the selectors
+ * name no SYSIB (op_system.c). */
+bool stsi_build_sysib(unsigned fc, unsigned sel1, unsigned sel2, unsigned ncpus,
+                      unsigned cpu_addr, const char *vm_name, uint8_t *p);
+
 #endif

@@ -96,6 +96,18 @@ const struct sie_stats *sie_ctx_stats(const struct sie_ctx *s);
 struct cpu *sie_ctx_guest(struct sie_ctx *s);
 void sie_ctx_tlb_flush(struct sie_ctx *s);
 
+/* Guest logical storage as the exited guest sees it (its PSW, CRs and prefix as stored
+ * in the SD at the last exit of this context): for the hypervisor's emulation of an
+ * intercepted instruction's operands. 0, a guest program-interruption code, or
+ * PGM_HOST | code with the host virtual address of the page in *host_va (the caller
+ * makes it resident and tries again). */
+int sie_guest_access_va(struct sie_ctx *s, uint64_t va, void *buf, unsigned len, bool write,
+                        uint64_t *host_va);
+/* Guest logical address va -> guest absolute, with the exited guest's DAT (no access
+ * checks beyond translation). 0, a guest program-interruption code, or PGM_HOST | code
+ * with *host_va set. */
+int sie_guest_translate_va(struct sie_ctx *s, uint64_t va, uint64_t *ga, uint64_t *host_va);
+
 /* Entry points the CPU and the machine call (src/sie). */
 /* A guest CPU's program interruption: true when it ended the guest's run (intercepted,
  * or a PGM_HOST fault for the host), false to deliver it inside the guest. */

@@ -4,6 +4,7 @@
 
 int cmd_user(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+int cmd_run_config(int argc, char **argv);   /* zhyp run --config */
 int cmd_insns(int argc, char **argv);
 
 /* Parse a count with an optional K/M/G suffix; returns 0 on success. */

@@ -14,6 +14,7 @@ static void run_help(FILE *f)
 {
     fprintf(f,
         "usage: zhyp run --kernel FILE [OPTIONS]\n"
+        "       zhyp run --config FILE [OPTIONS]   (the hypervisor: zhyp run --config x --help)\n"
         "Boot a bare-metal s390x image: an ELF is loaded at its physical addresses and\n"
         "started with PSW 0x0000000180000000 at its entry; with --load, FILE is a raw\n"
         "binary. The SCLP console is on stdout (output) and stdin (input).\n\n"
@@ -187,6 +188,9 @@ int cmd_run(int argc, char **argv)
     struct run_opts o = { .mem = 128ULL << 20, .smp = 1 };
     struct machine m;
     char err[512];
+    for (int i = 1; i < argc; i++)
+        if (!strncmp(argv[i], "--config", 8))
+            return cmd_run_config(argc, argv);
     int rc = parse_run(argc, argv, &o);
     if (rc)
         return rc < 0 ? 0 : rc;

@@ -130,10 +130,9 @@ static void put_serial(uint8_t *p)
     ebcdic_field(p + 96, "ZH", 4);
 }
 
-/* Fill the 4K SYSIB for fc.sel1.sel2; false when the selectors name no SYSIB. */
-static bool build_sysib(const struct cpu *c, unsigned fc, unsigned sel1, unsigned sel2, uint8_t *p)
+bool stsi_build_sysib(unsigned fc, unsigned sel1, unsigned sel2, unsigned ncpus,
+                      unsigned cpu_addr, const char *vm_name, uint8_t *p)
 {
-    unsigned ncpus = c->sys->cpu_count ? c->sys->cpu_count(c) : 1;
     unsigned which = fc << 8 | sel1 << 4 | sel2;
     if (sel1 > 15 || sel2 > 15)
         return false;
@@ -148,7 +147,7 @@ static bool build_sysib(const struct cpu *c, unsigned fc, unsigned sel1, unsigne
     case 0x121:                                /* basic-machine CPU */
     case 0x221:                                /* logical-partition CPU */
         put_serial(p);
-        st_be16(p + 102, (uint16_t)c->cpu_addr);
+        st_be16(p + 102, (uint16_t)cpu_addr);
         return true;
     case 0x122:                                /* basic-machine CPUs */
         st_be32(p + 32, 1000);                 /* CPU capability */
@@ -165,7 +164,7 @@ static bool build_sysib(const struct cpu *c, unsigned fc, unsigned sel1, unsigne
     case 0x322:                                /* virtual-machine CPUs: one level */
         p[31] = 1;                             /* descriptions that follow */
         put_cpu_counts(p, 36, ncpus);
-        ebcdic_field(p + 44, "ZHYP", 8);       /* virtual-machine name */
+        ebcdic_field(p + 44, vm_name, 8);      /* virtual-machine name */
         st_be32(p + 52, 1000);
         ebcdic_field(p + 56, "ZHYP", 16);      /* control-program identifier */
         return true;
@@ -202,7 +201,8 @@ int op_stsi(struct cpu *c, uint64_t iw)
     if (ea & PAGE_MASK_LOW)
         return PGM_SPECIFICATION;
     memset(sysib, 0, sizeof(sysib));
-    if (!build_sysib(c, fc, r0 & 0xff, r1 & 0xffff, sysib)) {
+    unsigned ncpus = c->sys->cpu_count ? c->sys->cpu_count(c) : 1;
+    if (!stsi_build_sysib(fc, r0 & 0xff, r1 & 0xffff, ncpus, c->cpu_addr, "ZHYP", sysib)) {
         c->cc = 3;
         return 0;
     }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "zhyp/config.h"
@@ -156,14 +157,17 @@ static int guest_key(struct parse *p, struct guest_conf *g, const char *key, con
     return fail(p, p->line, "unknown key '%s' in [guest %s]", key, g->name);
 }
 
+/* Guest names go into file names, CSV and JSON unquoted, and CP commands (MSG NAME). */
+#define NAME_CHARS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-."
+
 /* A new [guest NAME] section: a name not seen before, room for one more guest. */
 static struct guest_conf *new_guest(struct parse *p, const char *name)
 {
     struct host_conf *hc = p->hc;
-    if (!*name || strlen(name) >= CONF_NAME_MAX || strpbrk(name, " \t/"))
-        return fail(p, p->line, "[guest %s]: a name of 1 to 31 characters without blanks or '/'%s", name, ""), NULL;
+    if (!*name || strlen(name) >= CONF_NAME_MAX || strspn(name, NAME_CHARS) != strlen(name))
+        return fail(p, p->line, "[guest %s]: a name of 1 to 31 letters, digits, '_', '-' or '.'%s", name, ""), NULL;
     for (unsigned i = 0; i < hc->nguests; i++)
-        if (!strcmp(hc->guests[i].name, name))
+        if (!strcasecmp(hc->guests[i].name, name))
             return fail(p, p->line, "[guest %s]: a second guest of that name%s", name, ""), NULL;
     if (hc->nguests == CONF_MAX_GUESTS)
         return fail(p, p->line, "[guest %s]: more than 4096 guests%s", name, ""), NULL;

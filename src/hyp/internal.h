@@ -72,6 +72,9 @@ struct guest {
     struct gmem mem;
     unsigned nvcpus;
     struct vcpu *vcpu;
+    uint64_t sd_frame[(CONF_MAX_VCPUS + 7) / 8];  /* 8 state descriptions per frame */
+    FILE *terminal;              /* console = terminal: lines also go here, prefixed */
+    bool at_line_start;          /* for the terminal's name prefix */
     struct sclp_dev sclp;        /* its SCLP: console log (and terminal) */
     FILE *console;               /* the log file (sclp.console writes to it) */
     bool service_pending;        /* floating service signal (0x2401) */
@@ -121,6 +124,7 @@ struct hyp {
     unsigned ncpus;
     struct hcpu cpu[HYP_MAX_CPUS];
     struct hcpu *on;             /* the host CPU handling the present exit */
+    uint64_t clock;              /* virtual time of the work in progress (hyp_now) */
     unsigned nguests, live_guests;
     struct guest *guests;
     struct vcpu *ready_head, *ready_tail;
@@ -143,6 +147,7 @@ struct guest *hyp_find_guest(struct hyp *h, const char *name);   /* case-insensi
 /* sched.c: virtual time and the scheduler. */
 uint64_t hyp_now(const struct hyp *h);            /* the time of the host CPU at work */
 void hyp_charge(struct hyp *h, uint64_t ns);      /* CP work on the present host CPU */
+uint64_t hyp_tod(struct hyp *h);                  /* the host's TOD clock at hyp_now */
 void hyp_at(struct hyp *h, uint64_t t_ns, hyp_event_fn fn, void *arg, uint64_t arg2);
 void vcpu_make_ready(struct vcpu *v);             /* stopped/waiting/blocked -> ready */
 void vcpu_block_until(struct vcpu *v, uint64_t t_ns);
@@ -166,6 +171,9 @@ void vcpu_set_psw(struct vcpu *v, uint64_t mask, uint64_t addr);
 void vcpu_set_cc(struct vcpu *v, unsigned cc);
 bool vcpu_problem_state(const struct vcpu *v);
 uint64_t vcpu_cr(const struct vcpu *v, unsigned n);
+/* Guest logical storage for an intercepted instruction's operand (only while handling
+ * that vCPU's exit): 0, a guest program-interruption code, or -ENOMEM. */
+int vcpu_access_va(struct vcpu *v, uint64_t va, void *buf, unsigned len, bool write);
 /* Effective address of the second operand of an RS/RX/S instruction from IPB. */
 uint64_t vcpu_ea_b2d2(const struct vcpu *v);
 
@@ -180,6 +188,8 @@ void irq_external_call(struct vcpu *target, unsigned from);
 int irq_program(struct vcpu *v, uint16_t code, unsigned ilen);
 /* Before a dispatch: present what the vCPU can take; arm SD requests for the rest. */
 void irq_prepare(struct vcpu *v);
+/* Whether anything waits for the vCPU (taken or not). */
+bool irq_pending(const struct vcpu *v);
 /* Whether something pending could be taken by the vCPU as its PSW and CRs are now. */
 bool irq_deliverable(const struct vcpu *v);
 
@@ -193,12 +203,22 @@ enum act {
 
 /* intercept.c: one interception of a vCPU (the SD holds it). */
 enum act hyp_intercept(struct vcpu *v);
+/* A program exception of the intercepted instruction, as the guest would have taken it
+ * (nullified for DAT exceptions, with their TEID): ACT_CONTINUE, or ACT_GUEST_ENDED. */
+enum act hyp_pgm(struct vcpu *v, int code);
+/* The vCPU stopped (SIGP stop, stop request): the guest ends when no vCPU is left. */
+enum act hyp_vcpu_stopped(struct vcpu *v);
 /* priv.c: intercepted privileged instructions (SERVC, STSI, SPX/STPX, STAP, STIDP, ...). */
 enum act priv_handle(struct vcpu *v);
 /* diag.c: DIAGNOSE, by function code. */
 enum act diag_handle(struct vcpu *v);
 /* sigp.c: SIGNAL PROCESSOR among the guest's vCPUs. */
 enum act sigp_handle(struct vcpu *v);
+/* The resets of one vCPU (PoP "Resets"), each leaving it stopped: CPU reset (pending
+ * interruptions dropped), and initial reset (PSW, prefix, CRs, timers too; with 'clear'
+ * every register as well). */
+void vcpu_cpu_reset(struct vcpu *t);
+void vcpu_reset(struct vcpu *t, bool clear);
 
 /* diag250.c: virtual disks (block I/O, DIAG X'250'). */
 int vdisk_open_all(struct guest *g, char *err, size_t errlen);
@@ -213,6 +233,8 @@ enum act diag250(struct vcpu *v, unsigned rx, unsigned ry);
 enum act diag8(struct vcpu *v, unsigned rx, unsigned ry);
 /* monitor.c: DIAG X'DC' statistics records. */
 enum act diagdc(struct vcpu *v, unsigned rx, unsigned ry);
+/* Re-read the buffers of interval recordings (before statistics are written). */
+void monitor_sample(struct guest *g);
 
 /* stats.c */
 int stats_write(struct hyp *h, char *err, size_t errlen);

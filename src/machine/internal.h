@@ -6,6 +6,8 @@
 #include "zhyp/machine.h"
 
 #define BOOT_PSW_MASK   0x0000000180000000ULL   /* 64-bit, DAT off, masked, key 0 */
+#define CR0_RESET       0xe0ULL                 /* CR0 and CR14 after an initial CPU reset */
+#define CR14_RESET      0xc2000000ULL
 
 extern const struct mem_ops machine_mem_ops;
 
@@ -38,6 +40,7 @@ uint8_t *machine_skey(struct cpu *c, uint64_t ra);   /* machine.c */
 extern const struct sys_ops machine_sys_ops;
 
 uint64_t vtime_ns(const struct cpu *c);
+uint64_t vtime_ns_to_tod(uint64_t ns);
 uint64_t vtime_tod(const struct cpu *c);
 void vtime_set_tod(struct cpu *c, uint64_t tod);
 int64_t vtime_cpu_timer(const struct cpu *c);

@@ -25,8 +25,6 @@ enum {
 
 #define STATUS_AREA_AA   0x1200ULL   /* where stop-and-store-status stores (absolute) */
 #define ARCH_MODE_ID_AA  163         /* architectural-mode id byte: 1 = z/Architecture */
-#define CR0_RESET        0xe0ULL
-#define CR14_RESET       0xc2000000ULL
 
 /* A CPU inside SIE leaves it first, the guest stored into its state description and
  * the PSW back at the SIE instruction (docs/sie.md), as for a host interruption. */

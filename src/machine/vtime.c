@@ -17,7 +17,7 @@ uint64_t vtime_ns(const struct cpu *c)
 }
 
 /* Nanoseconds to TOD units (4096 per microsecond), exact for whole microseconds. */
-static uint64_t ns_to_tod(uint64_t ns)
+uint64_t vtime_ns_to_tod(uint64_t ns)
 {
     return ((ns / 1000) << 12) + (ns % 1000) * 4096 / 1000;
 }
@@ -31,18 +31,18 @@ static uint64_t tod_to_ns_ceil(uint64_t tod)
 uint64_t vtime_tod(const struct cpu *c)
 {
     const struct machine *m = c->mctx;
-    return TOD_AT_BOOT + m->tod_offset + ns_to_tod(vtime_ns(c)) + c->epoch;
+    return TOD_AT_BOOT + m->tod_offset + vtime_ns_to_tod(vtime_ns(c)) + c->epoch;
 }
 
 void vtime_set_tod(struct cpu *c, uint64_t tod)
 {
     struct machine *m = c->mctx;
-    m->tod_offset = tod - TOD_AT_BOOT - ns_to_tod(vtime_ns(c)) - c->epoch;
+    m->tod_offset = tod - TOD_AT_BOOT - vtime_ns_to_tod(vtime_ns(c)) - c->epoch;
 }
 
 int64_t vtime_cpu_timer(const struct cpu *c)
 {
-    return c->cpu_timer - (int64_t)ns_to_tod(vtime_ns(c) - c->cpu_timer_set_ns);
+    return c->cpu_timer - (int64_t)vtime_ns_to_tod(vtime_ns(c) - c->cpu_timer_set_ns);
 }
 
 void vtime_set_cpu_timer(struct cpu *c, int64_t v)

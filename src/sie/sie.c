@@ -353,3 +353,29 @@ enum sie_end sie_run(struct sie_ctx *s, uint64_t sd_ha, uint64_t budget, int *ho
     }
     return e;
 }
+
+/* A host fault found while CP accessed guest storage: hand its page to the caller. */
+static int host_fault_out(struct sie_ctx *s, int pgm, uint64_t *host_va)
+{
+    if (!(pgm & PGM_HOST))
+        return pgm;
+    *host_va = s->host_teid & ~PAGE_MASK_LOW;
+    s->host_pgm = 0;
+    return pgm;
+}
+
+int sie_guest_access_va(struct sie_ctx *s, uint64_t va, void *buf, unsigned len, bool write,
+                        uint64_t *host_va)
+{
+    s->host_pgm = 0;
+    int pgm = write ? mem_write_slow(&s->g, va, buf, len) : mem_read_slow(&s->g, va, buf, len);
+    return host_fault_out(s, pgm, host_va);
+}
+
+int sie_guest_translate_va(struct sie_ctx *s, uint64_t va, uint64_t *ga, uint64_t *host_va)
+{
+    struct xlate_info xi;
+    s->host_pgm = 0;
+    int pgm = machine_to_absolute(&s->g, va, ACC_FETCH, ga, &xi);
+    return host_fault_out(s, pgm, host_va);
+}
