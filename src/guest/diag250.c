@@ -9,7 +9,7 @@
 #include "lowcore.h"
 
 #define MAX_DEVS     16
-#define QUEUE_LEN    64
+#define QUEUE_LEN    256          /* as many as CP keeps for a guest (GUEST_CP_IRQ_MAX) */
 
 static struct { uint16_t devno; uint32_t blksize; } devs[MAX_DEVS];
 static struct diag250_bio sync_bio[DIAG250_MAX_BLOCKS];

@@ -110,7 +110,7 @@ static bool reserved_zero(const uint8_t *pl, const struct span *s, unsigned n)
 
 static enum act pgm(struct vcpu *v, uint16_t code)
 {
-    return irq_program(v, code, 4) ? ACT_GUEST_ENDED : ACT_CONTINUE;
+    return hyp_pgm(v, code);
 }
 
 /* A failed guest-storage access: beyond the guest's storage is the guest's addressing
@@ -225,6 +225,9 @@ static int bio_transfer(struct vcpu *v, struct vdisk *d, const struct fmt *f, co
     if (!file_block(d, ld_signed(e + f->bio_block, f->width), &fblk))
         return BIO_BADBLOCK;
     uint64_t buf_ra = ld_field(e + f->bio_buffer, f->width) & f->amask;
+    /* The whole buffer first: a read must not store part of a block and fail. */
+    if (buf_ra > v->g->mem.size || d->blksize > v->g->mem.size - buf_ra)
+        return BIO_ADDRESSING;
     int rc;
     if (e[0] == BIO_WRITE) {
         rc = ra_read(v, buf_ra, buf, d->blksize);

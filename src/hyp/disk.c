@@ -128,7 +128,11 @@ uint64_t vdisk_schedule(struct vdisk *d, uint64_t now, uint64_t bytes)
 
 bool vdisk_can_post(const struct vdisk *d)
 {
-    return d->npend < VDISK_MAX_PENDING;
+    const struct guest *g = d->g;
+    unsigned n = g->ncp_irq;
+    for (unsigned i = 0; i < g->ndisks; i++)
+        n += g->disk[i].npend;
+    return d->npend < VDISK_MAX_PENDING && n < GUEST_CP_IRQ_MAX;
 }
 
 /* The event of a completion. The device's completion times only grow (the setup time

@@ -6,7 +6,7 @@
 
 #include "internal.h"
 
-#define VDISK_MAX_PENDING 64     /* async requests in flight per disk; more go synchronous */
+#define VDISK_MAX_PENDING GUEST_CP_IRQ_MAX   /* async requests in flight per disk */
 #define VDISK_MAX_BLKSIZE 4096
 
 struct vdisk_done {              /* a completion interruption still to be presented */
@@ -45,7 +45,9 @@ int vdisk_write_block(struct vdisk *d, uint64_t fblk, const void *buf);
  * previous one is done. Returns when it completes (and the device is busy until then). */
 uint64_t vdisk_schedule(struct vdisk *d, uint64_t now, uint64_t bytes);
 
-/* Whether another completion can be queued. */
+/* Whether another completion can be queued: completions in flight on all the guest's
+ * disks and those waiting in its CP-interruption queue stay within that queue, which
+ * drops what does not fit. */
 bool vdisk_can_post(const struct vdisk *d);
 /* Present interruption 0x2603 (subcode, param) to the guest at done_ns. */
 void vdisk_post(struct vdisk *d, uint64_t done_ns, uint16_t subcode, uint64_t param);
