@@ -119,11 +119,13 @@ check: $(B)/zhyp $(B)/test_unit $(CROSS_TESTS)
 	tests/run-diff.sh $(B)
 	tests/run-corpus.sh $(B)
 	tests/run-baremetal.sh $(B)
+	tests/run-hyp.sh $(B)
 
 bench: $(B)/zhyp
 	bench/mips
 	bench/mips-sys
 	bench/sie
+	bench/guests
 
 deps:
 	bash .ci/deps

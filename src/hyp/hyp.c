@@ -77,16 +77,23 @@ void guest_console_line(struct guest *g, const char *text)
 
 /* ---- IPL ---- */
 
+/* A segment's file bytes, then zeros up to its memory size. A page not yet resident
+ * reads as zeros already: only resident ones are cleared (re-IPL without clear), so
+ * that a large BSS costs no host storage until the guest touches it. */
 static int load_segment(struct guest *g, const struct elf_seg *s)
 {
     static const uint8_t zero[4096];
     if (guest_write_ga(g, s->paddr, s->data, s->filesz))
         return -1;
-    for (uint64_t off = s->filesz; off < s->memsz;) {
-        uint64_t n = s->memsz - off < sizeof(zero) ? s->memsz - off : sizeof(zero);
-        if (guest_write_ga(g, s->paddr + off, zero, n))
+    if (s->memsz > g->mem.size || s->paddr > g->mem.size - s->memsz)
+        return -1;
+    for (uint64_t ga = s->paddr + s->filesz, end = s->paddr + s->memsz; ga < end;) {
+        uint64_t n = 4096 - (ga & 0xfff);
+        if (n > end - ga)
+            n = end - ga;
+        if (gmem_host_addr(&g->mem, ga) && guest_write_ga(g, ga, zero, n))
             return -1;
-        off += n;
+        ga += n;
     }
     return 0;
 }

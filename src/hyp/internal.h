@@ -87,6 +87,7 @@ struct guest {
     uint64_t end_ns;
     uint64_t wait_psw[2];        /* the disabled-wait PSW that ended it */
     unsigned ipl_count;
+    uint64_t epoch;              /* its TOD clock minus the host's (SET CLOCK) */
     struct {                     /* reported by the guest (DIAG X'DC', monitor.c) */
         unsigned n;
         char name[GUEST_COUNTERS][17];

@@ -16,6 +16,8 @@
 #define LC_PGM_NEW_PSW   0x1d0
 #define LC_EXT_PARAM64   0x11b8
 
+#define LCTL_CR0            0x8000
+
 #define EXT_CODE_EMERGENCY  0x1201
 #define EXT_CODE_EXT_CALL   0x1202
 #define EXT_CODE_SERVICE    0x2401
@@ -131,9 +133,12 @@ void irq_prepare(struct vcpu *v)
             return;
         }
     }
-    if (irq_pending(v))
+    bool pending = irq_pending(v);
+    if (pending && !(ld_be64(sd + SD_GPSW) & PSW_MASK_EXT))
         flags |= CPUSTAT_EXT_INT;              /* exit 0x10 once the PSW opens */
     st_be32(sd + SD_CPUFLAGS, flags);
+    /* ... and LCTL of CR0 intercepts, for a subclass that opens (priv.c) */
+    st_be16(sd + SD_LCTL, pending ? LCTL_CR0 : 0);
 }
 
 /* A floating interruption: the first waiting vCPU that can take it wakes. */

@@ -91,8 +91,7 @@ static enum act stsi(struct vcpu *v)
         name[i] = (char)toupper((unsigned char)v->g->name[i]);
     name[i] = 0;
     memset(sysib, 0, sizeof(sysib));
-    unsigned ncpus = fc == 3 ? v->g->nvcpus : v->g->h->ncpus;
-    if (!stsi_build_sysib(fc, r0 & 0xff, r1 & 0xffff, ncpus, v->id, name, sysib)) {
+    if (!stsi_build_sysib(fc, r0 & 0xff, r1 & 0xffff, v->g->nvcpus, v->id, name, sysib)) {
         vcpu_set_cc(v, 3);
         return ACT_CONTINUE;
     }
@@ -147,8 +146,10 @@ static enum act sck(struct vcpu *v)
     int rc = fetch_operand(v, &tod, 8);
     if (rc)
         return access_failed(v, rc);
-    uint8_t *sd = vcpu_sd(v);
-    st_be64(sd + SD_EPOCH, tod - hyp_tod(v->g->h));
+    struct guest *g = v->g;
+    g->epoch = tod - hyp_tod(g->h);            /* one TOD clock for all its vCPUs */
+    for (unsigned i = 0; i < g->nvcpus; i++)
+        st_be64(vcpu_sd(&g->vcpu[i]) + SD_EPOCH, g->epoch);
     vcpu_set_cc(v, 0);
     return ACT_CONTINUE;
 }
@@ -205,10 +206,44 @@ static enum act b2(struct vcpu *v, unsigned op)
     }
 }
 
+/* B7 LCTL and EB..2F LCTLG, intercepted while an interruption waits for a CR0
+ * subclass (irq.c): CRs r1..r3 (wrapping) from the operand, into the SD. */
+static enum act lctl(struct vcpu *v, bool g64)
+{
+    uint16_t ipa = vcpu_ipa(v);
+    uint32_t ipb = vcpu_ipb(v);
+    unsigned r1 = (ipa >> 4) & 0xf, r3 = ipa & 0xf, size = g64 ? 8 : 4;
+    uint64_t ea = vcpu_ea_b2d2(v);
+    if (g64) {                                 /* RSY: DH2 in IPB bits 24-31 */
+        int64_t d = (int64_t)(((uint64_t)(ipb & 0xff00) << 4 | ((ipb >> 16) & 0xfff)) << 44) >> 44;
+        ea = ea - ((ipb >> 16) & 0xfff) + (uint64_t)d;
+    }
+    if (ea & (size - 1))
+        return pgm(v, PGM_SPECIFICATION);
+    unsigned n = ((r3 - r1) & 0xf) + 1;
+    uint8_t buf[16 * 8];
+    int rc = vcpu_access_va(v, ea, buf, n * size, false);
+    if (rc)
+        return access_failed(v, rc);
+    uint8_t *sd = vcpu_sd(v);
+    for (unsigned i = 0; i < n; i++) {
+        uint8_t *cr = sd + SD_GCR + 8 * ((r1 + i) & 0xf);
+        if (g64)
+            memcpy(cr, buf + 8 * i, 8);
+        else
+            memcpy(cr + 4, buf + 4 * i, 4);
+    }
+    return ACT_CONTINUE;
+}
+
 enum act priv_handle(struct vcpu *v)
 {
     uint16_t ipa = vcpu_ipa(v);
     switch (ipa >> 8) {
+    case 0xb7:
+        return lctl(v, false);
+    case 0xeb:
+        return (vcpu_ipb(v) & 0xff) == 0x2f ? lctl(v, true) : pgm(v, PGM_OPERATION);
     case 0xb2:
         return b2(v, ipa & 0xff);
     case 0x01:

@@ -12,10 +12,6 @@
 #include "internal.h"
 #include "../machine/internal.h"
 
-/* While an interruption waits for the guest to open a CR0 subclass, CP looks again
- * after this many guest instructions (z/VM would intercept LCTL of CR0 instead). */
-#define IRQ_POLL_INSNS 50000
-
 uint64_t hyp_now(const struct hyp *h) { return h->clock; }
 
 void hyp_charge(struct hyp *h, uint64_t ns)
@@ -269,8 +265,6 @@ static enum act run_once(struct hyp *h, struct hcpu *c, struct vcpu *v, uint64_t
     irq_prepare(v);
     if (v->g->end != GUEST_RUNNING)
         return ACT_GUEST_ENDED;
-    if (irq_pending(v) && budget > IRQ_POLL_INSNS)
-        budget = IRQ_POLL_INSNS;
     load_regs(c, v);
     hc->idle_ns = c->now - hc->icount;         /* the guest's clocks read c->now */
     uint64_t before = hc->icount;

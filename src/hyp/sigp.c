@@ -40,6 +40,7 @@ void vcpu_reset(struct vcpu *t, bool clear)
     st_be64(sd + SD_MSL, t->g->mem.size - 1);
     st_be64(sd + SD_GCR + 0 * 8, CR0_RESET);
     st_be64(sd + SD_GCR + 14 * 8, CR14_RESET);
+    st_be64(sd + SD_EPOCH, t->g->epoch);       /* the TOD clock is not reset */
     t->fpc = 0;
     if (clear) {
         memset(t->gr, 0, sizeof(t->gr));
@@ -74,7 +75,7 @@ static void restart(struct vcpu *t)
     uint64_t mask, addr;
     uint8_t psw[16];
     vcpu_get_psw(t, &mask, &addr);
-    st_be64(psw, mask & ~PSW_MASK_WAIT);       /* a waiting CPU is woken by it */
+    st_be64(psw, mask);
     st_be64(psw + 8, addr);
     if (vcpu_write_ra(t, LC_RESTART_OLD_PSW, psw, 16) || vcpu_read_ra(t, LC_RESTART_NEW_PSW, psw, 16))
         return;
