@@ -117,6 +117,8 @@ static int deliver_one(struct vcpu *v, uint16_t code)
     default: {
         struct cp_irq q = g->cp_irq[0];
         memmove(g->cp_irq, g->cp_irq + 1, --g->ncp_irq * sizeof(q));
+        if ((q.subcode >> 8) == 0x03)          /* DIAG X'250' 31-bit format: at 0x80 */
+            return deliver_ext(v, code, q.subcode, (uint32_t)q.param, NULL);
         return deliver_ext(v, code, q.subcode, 0, &q.param);
     }
     }

@@ -115,6 +115,7 @@ static void guest_metrics(struct sink *s, const struct guest *g)
         snprintf(k, sizeof(k), "disk%u_writes", d), put(s, k, ds.writes);
         snprintf(k, sizeof(k), "disk%u_blocks_read", d), put(s, k, ds.blocks_read);
         snprintf(k, sizeof(k), "disk%u_blocks_written", d), put(s, k, ds.blocks_written);
+        snprintf(k, sizeof(k), "disk%u_async", d), put(s, k, ds.async);
         snprintf(k, sizeof(k), "disk%u_errors", d), put(s, k, ds.errors);
     }
     put(s, "monitor_records", g->counters.records);
