@@ -343,30 +343,12 @@ static int cp_run_text(struct guest *g, const uint8_t *ebc, size_t len, struct c
     return rc;
 }
 
-/* An operand address as the guest's addressing mode forms it. */
-static uint64_t mode_addr(const struct vcpu *v, uint64_t reg)
-{
-    uint64_t mask, addr;
-    vcpu_get_psw(v, &mask, &addr);
-    if (mask & PSW_MASK_EA)
-        return reg;
-    return reg & (mask & PSW_MASK_BA ? 0x7fffffffULL : 0xffffffULL);
-}
 
 static void set_low32(struct vcpu *v, unsigned r, uint32_t val)
 {
     v->gr[r] = (v->gr[r] & 0xffffffff00000000ULL) | val;
 }
 
-/* A failed guest-storage access: beyond the guest's storage it is the guest's
- * addressing exception; anything else (host out of frames) ends the guest. */
-static enum act access_failed(struct vcpu *v, int err)
-{
-    if (err == -EFAULT)
-        return hyp_pgm(v, PGM_ADDRESSING);
-    guest_end(v->g, GUEST_FAILED);
-    return ACT_GUEST_ENDED;
-}
 
 /* The response into the guest's buffer: what fits, then CC 0 and its length in Ry+1,
  * or CC 1 and the number of bytes that did not fit. Lines end in X'15'. */
@@ -379,9 +361,9 @@ static enum act respond_to_buffer(struct vcpu *v, unsigned rx, unsigned ry,
     uint64_t buf_len = (uint32_t)v->gr[ry + 1];
     size_t total = r->len + r->dropped;
     size_t put = r->len < buf_len ? r->len : (size_t)buf_len;
-    int err = put ? vcpu_write_ra(v, mode_addr(v, v->gr[rx + 1]), ebc, put) : 0;
+    int err = put ? vcpu_write_ra(v, vcpu_mode_addr(v, v->gr[rx + 1]), ebc, put) : 0;
     if (err)
-        return access_failed(v, err);
+        return vcpu_access_failed(v, err);
     set_low32(v, ry + 1, (uint32_t)(put == total ? total : total - put));
     vcpu_set_cc(v, put == total ? 0 : 1);
     return ACT_CONTINUE;
@@ -410,7 +392,7 @@ static bool diag8_regs_ok(unsigned rx, unsigned ry)
 /* The response buffer must lie in the guest's storage as far as a response can reach. */
 static bool buffer_in_storage(const struct vcpu *v, unsigned rx, unsigned ry)
 {
-    uint64_t ra = mode_addr(v, v->gr[rx + 1]);
+    uint64_t ra = vcpu_mode_addr(v, v->gr[rx + 1]);
     uint64_t len = (uint32_t)v->gr[ry + 1];
     if (len > CP_RESP_MAX)
         len = CP_RESP_MAX;
@@ -431,9 +413,9 @@ enum act diag8(struct vcpu *v, unsigned rx, unsigned ry)
     if (len > CP_CMD_MAX || (to_buffer && !diag8_regs_ok(rx, ry)))
         return hyp_pgm(v, PGM_SPECIFICATION);
     uint8_t cmd[CP_CMD_MAX];
-    int err = len ? vcpu_read_ra(v, mode_addr(v, v->gr[rx]), cmd, len) : 0;
+    int err = len ? vcpu_read_ra(v, vcpu_mode_addr(v, v->gr[rx]), cmd, len) : 0;
     if (err)
-        return access_failed(v, err);
+        return vcpu_access_failed(v, err);
     if (to_buffer && !buffer_in_storage(v, rx, ry))
         return hyp_pgm(v, PGM_ADDRESSING);
     struct cp_resp r;

@@ -143,3 +143,19 @@ int vcpu_access_va(struct vcpu *v, uint64_t va, void *buf, unsigned len, bool wr
     }
     return PGM_ADDRESSING;
 }
+
+uint64_t vcpu_mode_addr(const struct vcpu *v, uint64_t reg)
+{
+    uint64_t mask = ld_be64(vcpu_sd(v) + SD_GPSW);
+    if (mask & PSW_MASK_EA)
+        return reg;
+    return reg & (mask & PSW_MASK_BA ? 0x7fffffffULL : 0xffffffULL);
+}
+
+enum act vcpu_access_failed(struct vcpu *v, int err)
+{
+    if (err == -EFAULT)
+        return hyp_pgm(v, PGM_ADDRESSING);
+    guest_end(v->g, GUEST_FAILED);
+    return ACT_GUEST_ENDED;
+}

@@ -175,6 +175,8 @@ uint64_t vcpu_cr(const struct vcpu *v, unsigned n);
 /* Guest logical storage for an intercepted instruction's operand (only while handling
  * that vCPU's exit): 0, a guest program-interruption code, or -ENOMEM. */
 int vcpu_access_va(struct vcpu *v, uint64_t va, void *buf, unsigned len, bool write);
+/* An address in a register as the guest's addressing mode forms it. */
+uint64_t vcpu_mode_addr(const struct vcpu *v, uint64_t reg);
 /* Effective address of the second operand of an RS/RX/S instruction from IPB. */
 uint64_t vcpu_ea_b2d2(const struct vcpu *v);
 
@@ -201,6 +203,10 @@ enum act {
     ACT_PARKED,                  /* the handler changed its state (wait, block, stop) */
     ACT_GUEST_ENDED,             /* the guest ended; its vCPUs are no longer scheduled */
 };
+
+/* A failed CP access of guest storage (-EFAULT: the guest's addressing exception;
+ * anything else, host out of frames, ends the guest). */
+enum act vcpu_access_failed(struct vcpu *v, int err);
 
 /* intercept.c: one interception of a vCPU (the SD holds it). */
 enum act hyp_intercept(struct vcpu *v);

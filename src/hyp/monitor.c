@@ -53,23 +53,7 @@ struct dc_plist {
     uint64_t product_ra, buf_ra;
 };
 
-static uint64_t mode_addr(const struct vcpu *v, uint64_t reg)
-{
-    uint64_t mask, addr;
-    vcpu_get_psw(v, &mask, &addr);
-    if (mask & PSW_MASK_EA)
-        return reg;
-    return reg & (mask & PSW_MASK_BA ? 0x7fffffffULL : 0xffffffULL);
-}
 
-/* Beyond the guest's storage: its addressing exception; a host failure ends it. */
-static enum act access_failed(struct vcpu *v, int err)
-{
-    if (err == -EFAULT)
-        return hyp_pgm(v, PGM_ADDRESSING);
-    guest_end(v->g, GUEST_FAILED);
-    return ACT_GUEST_ENDED;
-}
 
 /* Read and check the parameter list at ra. Returns 0, a PGM code for a list the guest
  * got wrong (not X'00DC', unknown function, too short), or -errno from the access. */
@@ -226,7 +210,7 @@ static int dc_stop(struct vcpu *v, const uint8_t product[16], unsigned *rc)
 static int dc_function(struct vcpu *v, const struct dc_plist *p, unsigned *rc)
 {
     uint8_t product[16];
-    int err = vcpu_read_ra(v, mode_addr(v, p->product_ra), product, sizeof(product));
+    int err = vcpu_read_ra(v, vcpu_mode_addr(v, p->product_ra), product, sizeof(product));
     if (err)
         return err;
     if (p->fn == DC_STOP)
@@ -236,7 +220,7 @@ static int dc_function(struct vcpu *v, const struct dc_plist *p, unsigned *rc)
         return 0;
     }
     struct dc_plist q = *p;
-    q.buf_ra = mode_addr(v, p->buf_ra);
+    q.buf_ra = vcpu_mode_addr(v, p->buf_ra);
     if (p->fn == DC_START_INTERVAL)
         return dc_start_interval(v, product, &q, rc);
     *rc = DC_RC_OK;                              /* an event or configuration record */
@@ -248,14 +232,14 @@ static int dc_function(struct vcpu *v, const struct dc_plist *p, unsigned *rc)
 enum act diagdc(struct vcpu *v, unsigned rx, unsigned ry)
 {
     struct dc_plist p;
-    int r = dc_read_plist(v, mode_addr(v, v->gr[rx]), &p);
+    int r = dc_read_plist(v, vcpu_mode_addr(v, v->gr[rx]), &p);
     if (r > 0)
         return hyp_pgm(v, r);
     unsigned rc = DC_RC_OK;
     if (r == 0)
         r = dc_function(v, &p, &rc);
     if (r < 0)
-        return access_failed(v, r);
+        return vcpu_access_failed(v, r);
     v->gr[ry] = (v->gr[ry] & 0xffffffff00000000ULL) | rc;
     vcpu_set_cc(v, rc ? 1 : 0);
     return ACT_CONTINUE;
